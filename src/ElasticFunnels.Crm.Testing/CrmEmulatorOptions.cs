@@ -1,0 +1,26 @@
+namespace ElasticFunnels.Crm.Testing;
+
+/// <summary>Settings for a <see cref="CrmEmulator"/>; read once, when the emulator is constructed.</summary>
+public sealed class CrmEmulatorOptions
+{
+    /// <summary>The only <c>EF-Access-Key</c> value the emulator accepts. Default <c>ef_test_key</c>.</summary>
+    public string AccessKey { get; set; } = "ef_test_key";
+
+    /// <summary>The only brand the key may access; any other brand in the path answers 401. Default 42.</summary>
+    public long BrandId { get; set; } = 42;
+
+    /// <summary>
+    /// Source of timestamps and of the clock latency is measured on. With a fake time provider,
+    /// latency and <see cref="CrmEmulatorFaults.DelayNext"/> delays complete only when the fake clock is advanced.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Initial value of <see cref="CrmEmulator.Latency"/>, also restored by <see cref="CrmEmulator.Reset"/>.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// When true, the emulator starts (and resets) with a "Leads" entity created from the leads preset:
+    /// entity 1, pipeline 1 "Sales Pipeline" with stages 1–5, fields 1–5, matching the ids in the vendor's examples.
+    /// </summary>
+    public bool SeedLeadsEntity { get; set; }
+}
