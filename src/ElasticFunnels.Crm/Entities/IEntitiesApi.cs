@@ -1,0 +1,23 @@
+using ElasticFunnels.Crm.Serialization;
+using Refit;
+
+namespace ElasticFunnels.Crm;
+
+/// <summary>The entity routes.</summary>
+internal interface IEntitiesApi
+{
+    [Get("/brands/{brand}/crm/entities")]
+    Task<ListEnvelope<CrmEntity>> List(long brand, CancellationToken cancellationToken);
+
+    [Get("/brands/{brand}/crm/entities/{entity}")]
+    Task<Envelope<CrmEntity>> Get(long brand, long entity, CancellationToken cancellationToken);
+
+    [Post("/brands/{brand}/crm/entities")]
+    Task<Envelope<CrmEntity>> Create(long brand, [Body] EntityCreateRequest body, CancellationToken cancellationToken);
+
+    [Put("/brands/{brand}/crm/entities/{entity}")]
+    Task<Envelope<CrmEntity>> Update(long brand, long entity, [Body] EntityUpdateRequest body, CancellationToken cancellationToken);
+
+    [Delete("/brands/{brand}/crm/entities/{entity}")]
+    Task Delete(long brand, long entity, CancellationToken cancellationToken);
+}

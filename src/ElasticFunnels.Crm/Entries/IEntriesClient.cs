@@ -1,0 +1,80 @@
+namespace ElasticFunnels.Crm;
+
+/// <summary>
+/// Entries: the records of an entity. Reach it through <see cref="IElasticFunnelsCrmClient.Entries"/>.
+/// Every entry route exists in two forms; the overloads that take an entity id use the nested form
+/// (<c>/entities/{entity}/entries/{entry}</c>), which also checks that the entry belongs to that entity.
+/// </summary>
+public interface IEntriesClient
+{
+    /// <summary>Gets one page of an entity's entries, newest first (<c>GET .../crm/entities/{entity}/entries</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="options">Filters and page settings; <see langword="null"/> for the first page with the API's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, with <see cref="EntryPage.Total"/> and <see cref="EntryPage.LastPage"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="EntryListOptions.PerPage"/> is outside 1..100 or <see cref="EntryListOptions.Page"/> is below 1; nothing was sent.</exception>
+    Task<EntryPage> ListPageAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets an entry (<c>GET .../crm/entries/{entry}</c>).</summary>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entry.</returns>
+    Task<Entry> GetAsync(string entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets an entry of an entity (<c>GET .../crm/entities/{entity}/entries/{entry}</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entry.</returns>
+    Task<Entry> GetAsync(long entityId, string entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an entry (<c>POST .../crm/entities/{entity}/entries</c>). A create is never retried after an ambiguous failure, so it is never sent twice.</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="request">The entry; the title is required, and pipeline and stage together for CRM-mode entities.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created entry.</returns>
+    Task<Entry> CreateAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates an entry; only what is set changes (<c>PUT .../crm/entries/{entry}</c>).</summary>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="request">The changes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated entry.</returns>
+    Task<Entry> UpdateAsync(string entryId, EntryUpdateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates an entry of an entity (<c>PUT .../crm/entities/{entity}/entries/{entry}</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="request">The changes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated entry.</returns>
+    Task<Entry> UpdateAsync(long entityId, string entryId, EntryUpdateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves an entry to another stage of its pipeline (<c>PUT .../crm/entries/{entry}/stage</c>).</summary>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="stageId">The target stage; it must belong to the entry's current pipeline.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entry as the API answers: at least its id, new stage and update time.</returns>
+    Task<Entry> MoveToStageAsync(string entryId, long stageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves an entry of an entity to another stage (<c>PUT .../crm/entities/{entity}/entries/{entry}/stage</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="stageId">The target stage; it must belong to the entry's current pipeline.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entry as the API answers: at least its id, new stage and update time.</returns>
+    Task<Entry> MoveToStageAsync(long entityId, string entryId, long stageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an entry (<c>DELETE .../crm/entries/{entry}</c>).</summary>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the entry is deleted.</returns>
+    Task DeleteAsync(string entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an entry of an entity (<c>DELETE .../crm/entities/{entity}/entries/{entry}</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="entryId">The entry id (an opaque string).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the entry is deleted.</returns>
+    Task DeleteAsync(long entityId, string entryId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ElasticFunnels.Crm;
+
+/// <summary>One allowed value of a select or multi-select field.</summary>
+/// <param name="Value">The value stored in entries.</param>
+/// <param name="Label">The label shown to people; the value when the API sends none.</param>
+public sealed record FieldOption(string Value, string Label)
+{
+    internal static IReadOnlyList<FieldOption> ReadAll(JsonElement options)
+    {
+        if (options.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var list = new List<FieldOption>(options.GetArrayLength());
+        foreach (var item in options.EnumerateArray())
+        {
+            switch (item.ValueKind)
+            {
+                case JsonValueKind.String:
+                    var text = item.GetString()!;
+                    list.Add(new FieldOption(text, text));
+                    break;
+                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    var raw = item.GetRawText();
+                    list.Add(new FieldOption(raw, raw));
+                    break;
+                case JsonValueKind.Object:
+                    var value = ReadText(item, "value") ?? ReadText(item, "key") ?? ReadText(item, "label");
+                    if (value is not null)
+                    {
+                        list.Add(new FieldOption(value, ReadText(item, "label") ?? ReadText(item, "name") ?? value));
+                    }
+
+                    break;
+            }
+        }
+
+        return list;
+    }
+
+    internal static long? ReadTargetEntityId(JsonElement options)
+    {
+        if (options.ValueKind != JsonValueKind.Object || !options.TryGetProperty("target_entity_id", out var id))
+        {
+            return null;
+        }
+
+        return id.ValueKind switch
+        {
+            JsonValueKind.Number when id.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(id.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
+
+    private static string? ReadText(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var p) ? p.ValueKind switch
+        {
+            JsonValueKind.String => p.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => p.GetRawText(),
+            _ => null,
+        } : null;
+}

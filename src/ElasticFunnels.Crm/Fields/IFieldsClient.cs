@@ -1,0 +1,37 @@
+namespace ElasticFunnels.Crm;
+
+/// <summary>Custom fields of an entity. Reach it through <see cref="IElasticFunnelsCrmClient.Fields"/>.</summary>
+public interface IFieldsClient
+{
+    /// <summary>Lists an entity's custom fields (<c>GET .../crm/entities/{entity}/fields</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The fields.</returns>
+    Task<IReadOnlyList<CustomField>> ListAsync(long entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a custom field (<c>GET .../crm/fields/{field}</c>).</summary>
+    /// <param name="fieldId">The field id; greater than zero.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The field.</returns>
+    Task<CustomField> GetAsync(long fieldId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a custom field in an entity (<c>POST .../crm/entities/{entity}/fields</c>).</summary>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="request">The field; name, key and type are required, and options for select types.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created field.</returns>
+    Task<CustomField> CreateAsync(long entityId, FieldCreateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates a custom field (<c>PUT .../crm/fields/{field}</c>).</summary>
+    /// <param name="fieldId">The field id; greater than zero.</param>
+    /// <param name="request">The changes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated field.</returns>
+    Task<CustomField> UpdateAsync(long fieldId, FieldUpdateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a custom field (<c>DELETE .../crm/fields/{field}</c>).</summary>
+    /// <param name="fieldId">The field id; greater than zero.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the field is deleted.</returns>
+    Task DeleteAsync(long fieldId, CancellationToken cancellationToken = default);
+}

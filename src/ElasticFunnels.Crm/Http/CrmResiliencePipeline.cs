@@ -1,0 +1,166 @@
+using System.Net;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ElasticFunnels.Crm.Http;
+
+/// <summary>
+/// Builds the SDK's Polly pipeline, outermost first: total timeout → retry → circuit breaker →
+/// attempt timeout. The same builder serves the dependency-injection path (through
+/// <c>AddResilienceHandler</c>, so users can replace it) and the client built without it.
+/// </summary>
+internal static class CrmResiliencePipeline
+{
+    public const string Name = "ElasticFunnels.Crm";
+
+    private static readonly ResiliencePropertyKey<long> CallStarted = new("ElasticFunnels.Crm.CallStarted");
+
+    /// <summary>How many retries the last call made; read by telemetry.</summary>
+    public static readonly ResiliencePropertyKey<int> RetryCount = new("ElasticFunnels.Crm.RetryCount");
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
+    {
+        builder.TimeProvider = timeProvider;
+        var total = options.Timeout;
+
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "TotalTimeout",
+            TimeoutGenerator = args =>
+            {
+                // Called once at the start of the call: remember when, so a Retry-After can be
+                // compared with the time the call has left.
+                args.Context.Properties.Set(CallStarted, timeProvider.GetTimestamp());
+                return ValueTask.FromResult(total);
+            },
+        });
+
+        var retry = options.Retry;
+        if (retry.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "Retry",
+                MaxRetryAttempts = retry.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
+                UseJitter = retry.UseJitter,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    args.Context.Properties.Set(RetryCount, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        var breaker = options.CircuitBreaker;
+        if (breaker.Enabled)
+        {
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                Name = "CircuitBreaker",
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsServerFailure(args.Outcome)),
+            });
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+    }
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
+    {
+        var method = context.GetRequestMessage()?.Method ?? HttpMethod.Get;
+        var isPost = method == HttpMethod.Post || method == HttpMethod.Patch;
+
+        if (outcome.Exception is { } exception)
+        {
+            return exception switch
+            {
+                // The connection never opened, so the server never saw the request: safe for any method.
+                HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => true,
+                HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => false,
+                HttpRequestException or TimeoutRejectedException or IOException => !isPost,
+                _ => false,
+            };
+        }
+
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        var status = (int)response.StatusCode;
+        if (status == 429)
+        {
+            // Refused, so not processed: retry any method, but only when the wait fits the cap and the call's budget.
+            var wait = RetryAfter(response);
+            if (wait is null)
+            {
+                return true;
+            }
+
+            return wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(context, options, timeProvider);
+        }
+
+        if (status is 408 or 500 or 502 or 503 or 504)
+        {
+            if (isPost)
+            {
+                return false;
+            }
+
+            var wait = RetryAfter(response);
+            return wait is null || (wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(context, options, timeProvider));
+        }
+
+        return false;
+    }
+
+    private static TimeSpan TimeLeft(ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider) =>
+        context.Properties.TryGetValue(CallStarted, out var started)
+            ? options.Timeout - timeProvider.GetElapsedTime(started)
+            : options.Timeout;
+
+    private static bool IsServerFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException { HttpRequestError: not HttpRequestError.ConfigurationLimitExceeded } or TimeoutRejectedException or IOException } => true,
+        { Result: { } response } => (int)response.StatusCode is 408 or >= 500,
+        _ => false,
+    };
+
+    /// <summary>The wait a response asks for with <c>Retry-After</c> (seconds or an HTTP date), or null.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header is null)
+        {
+            return null;
+        }
+
+        if (header.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header.Date is { } date)
+        {
+            var now = response!.Headers.Date ?? DateTimeOffset.UtcNow;
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    internal static bool IsBrokenCircuit(Exception exception) => exception is BrokenCircuitException;
+
+    internal static HttpStatusCode? StatusOf(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode;
+}

@@ -1,0 +1,11 @@
+using ElasticFunnels.Crm.Serialization;
+using Refit;
+
+namespace ElasticFunnels.Crm;
+
+/// <summary>The entity-preset route. Route templates live only in the Refit interfaces.</summary>
+internal interface IEntityPresetsApi
+{
+    [Get("/brands/{brand}/crm/entity-presets")]
+    Task<ListEnvelope<EntityPreset>> List(long brand, CancellationToken cancellationToken);
+}

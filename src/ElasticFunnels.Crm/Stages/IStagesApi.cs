@@ -1,0 +1,26 @@
+using ElasticFunnels.Crm.Serialization;
+using Refit;
+
+namespace ElasticFunnels.Crm;
+
+/// <summary>The stage routes.</summary>
+internal interface IStagesApi
+{
+    [Get("/brands/{brand}/crm/pipelines/{pipeline}/stages")]
+    Task<ListEnvelope<Stage>> List(long brand, long pipeline, CancellationToken cancellationToken);
+
+    [Get("/brands/{brand}/crm/stages/{stage}")]
+    Task<Envelope<Stage>> Get(long brand, long stage, CancellationToken cancellationToken);
+
+    [Post("/brands/{brand}/crm/pipelines/{pipeline}/stages")]
+    Task<Envelope<Stage>> Create(long brand, long pipeline, [Body] StageCreateRequest body, CancellationToken cancellationToken);
+
+    [Put("/brands/{brand}/crm/stages/{stage}")]
+    Task<Envelope<Stage>> Update(long brand, long stage, [Body] StageUpdateRequest body, CancellationToken cancellationToken);
+
+    [Put("/brands/{brand}/crm/stages/reorder")]
+    Task Reorder(long brand, [Body] StageReorderRequest body, CancellationToken cancellationToken);
+
+    [Delete("/brands/{brand}/crm/stages/{stage}")]
+    Task Delete(long brand, long stage, CancellationToken cancellationToken);
+}
