@@ -28,7 +28,7 @@ internal static class EntryValues
             var attribute = "values." + key;
             if (!fields.TryGetValue(key, out var field))
             {
-                errors.Add(attribute, $"The {attribute} field is not a field of this entity.");
+                errors.Add(attribute, $"The {ValidationErrors.Display(attribute)} field is not a field of this entity.");
                 continue;
             }
 
