@@ -16,7 +16,7 @@ public sealed class CrmEntity
     public long Id { get; init; }
 
     /// <summary>The display name, e.g. <c>Leads</c>.</summary>
-    public string Name { get; init; } = string.Empty;
+    public string Name { get => field ?? string.Empty; init; }
 
     /// <summary>The URL-safe identifier, unique per brand, e.g. <c>leads</c>.</summary>
     public string? Slug { get; init; }
@@ -40,7 +40,7 @@ public sealed class CrmEntity
     /// How the entity stores entries. The API sends <c>mode</c> or <c>entity_mode</c>, or nothing,
     /// which means <see cref="EntityMode.Crm"/>.
     /// </summary>
-    public EntityMode Mode { get => _mode ?? EntityMode.Crm; init => _mode = value; }
+    public EntityMode Mode { get => _mode ?? EntityMode.Crm; init => _mode = value.IsUnset ? _mode : value; }
 
     [JsonInclude]
     [JsonPropertyName("entity_mode")]

@@ -33,6 +33,9 @@ public readonly struct EntityMode : IEquatable<EntityMode>
     /// <summary>The wire value. A default instance is <c>crm</c>, the API's default.</summary>
     public string Value => _value ?? "crm";
 
+    /// <summary>A default instance: the API sent no mode.</summary>
+    internal bool IsUnset => _value is null;
+
     /// <inheritdoc />
     public bool Equals(EntityMode other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 

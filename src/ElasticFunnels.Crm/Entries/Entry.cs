@@ -12,7 +12,7 @@ public sealed class Entry
 
     /// <summary>The entry id: an opaque string (an Elasticsearch document id), not a number.</summary>
     [JsonConverter(typeof(Serialization.StringOrNumberJsonConverter))]
-    public string Id { get; init; } = string.Empty;
+    public string Id { get => field ?? string.Empty; init; }
 
     /// <summary>The human-readable label, e.g. the lead's name.</summary>
     public string? Title { get; init; }

@@ -11,11 +11,11 @@ public sealed class EntryPage
     [JsonPropertyName("data")]
     public IReadOnlyList<Entry> Entries { get => _entries; init => _entries = value ?? []; }
 
-    /// <summary>The 1-based number of this page.</summary>
-    public int CurrentPage { get; init; } = 1;
+    /// <summary>The 1-based number of this page (1 when the API does not say).</summary>
+    public int CurrentPage { get => Math.Max(1, field); init; }
 
     /// <summary>The number of the last page (at least 1).</summary>
-    public int LastPage { get; init; } = 1;
+    public int LastPage { get => Math.Max(1, field); init; }
 
     /// <summary>The page size the server used.</summary>
     public int PerPage { get; init; }

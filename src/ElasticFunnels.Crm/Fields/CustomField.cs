@@ -20,7 +20,7 @@ public sealed class CustomField
     internal string? LabelAlias { get => null; init => _name ??= value; }
 
     /// <summary>The key used in entry values, e.g. <c>lead_source</c>.</summary>
-    public string Key { get; init; } = string.Empty;
+    public string Key { get => field ?? string.Empty; init; }
 
     /// <summary>The field type.</summary>
     public FieldType Type { get; init; } = FieldType.Text;

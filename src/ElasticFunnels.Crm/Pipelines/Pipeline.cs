@@ -9,7 +9,7 @@ public sealed class Pipeline
     public long Id { get; init; }
 
     /// <summary>The pipeline name, e.g. <c>Sales Pipeline</c>.</summary>
-    public string Name { get; init; } = string.Empty;
+    public string Name { get => field ?? string.Empty; init; }
 
     /// <summary>The slug, when the API sends one.</summary>
     public string? Slug { get; init; }

@@ -4,7 +4,7 @@ namespace ElasticFunnels.Crm;
 public sealed class EntityPreset
 {
     /// <summary>The key to pass as <see cref="EntityCreateRequest.Preset"/>, e.g. <c>leads</c>.</summary>
-    public string Key { get; init; } = string.Empty;
+    public string Key { get => field ?? string.Empty; init; }
 
     /// <summary>The display label, e.g. <c>Leads</c>.</summary>
     public string? Label { get; init; }

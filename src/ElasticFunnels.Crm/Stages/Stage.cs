@@ -11,7 +11,7 @@ public sealed class Stage
     public long Id { get; init; }
 
     /// <summary>The stage name, e.g. <c>Qualified</c>.</summary>
-    public string Name { get; init; } = string.Empty;
+    public string Name { get => field ?? string.Empty; init; }
 
     /// <summary>The slug, when the API sends one.</summary>
     public string? Slug { get; init; }
