@@ -2,7 +2,7 @@ using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm;
 
-internal sealed class EntriesClient(IEntriesApi api, ApiInvoker invoker, long brandId) : IEntriesClient
+internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker, long brandId) : IEntriesClient
 {
     public Task<EntryPage> ListPageAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default)
     {

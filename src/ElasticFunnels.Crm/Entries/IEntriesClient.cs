@@ -5,7 +5,7 @@ namespace ElasticFunnels.Crm;
 /// Every entry route exists in two forms; the overloads that take an entity id use the nested form
 /// (<c>/entities/{entity}/entries/{entry}</c>), which also checks that the entry belongs to that entity.
 /// </summary>
-public interface IEntriesClient
+public partial interface IEntriesClient
 {
     /// <summary>Gets one page of an entity's entries, newest first (<c>GET .../crm/entities/{entity}/entries</c>).</summary>
     /// <param name="entityId">The entity id; greater than zero.</param>
