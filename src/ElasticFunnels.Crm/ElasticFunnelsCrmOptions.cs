@@ -37,7 +37,7 @@ public sealed class ElasticFunnelsCrmOptions
     /// <summary>The most a whole call may take, retries and waits included. Default 100 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The most one attempt may take, reading the whole body included. Default 30 seconds.</summary>
+    /// <summary>The most one attempt may take, reading the whole body included. Default 30 seconds; <see cref="Timeout"/> still bounds the whole call.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The largest response body the SDK reads; a larger one fails the call. Default 16 MiB.</summary>

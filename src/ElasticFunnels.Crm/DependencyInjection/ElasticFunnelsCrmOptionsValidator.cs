@@ -68,10 +68,6 @@ public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<Elastic
         {
             failures.Add($"ElasticFunnelsCrmOptions.AttemptTimeout must be positive (was {options.AttemptTimeout}).");
         }
-        else if (options.Timeout > TimeSpan.Zero && options.AttemptTimeout > options.Timeout)
-        {
-            failures.Add($"ElasticFunnelsCrmOptions.AttemptTimeout ({options.AttemptTimeout}) must not exceed Timeout ({options.Timeout}).");
-        }
 
         if (options.MaxResponseContentBytes <= 0)
         {
