@@ -1,6 +1,7 @@
 using ElasticFunnels.Crm.Http;
 using ElasticFunnels.Crm.Internal;
 using ElasticFunnels.Crm.Serialization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -129,7 +130,7 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     {
         ArgumentNullException.ThrowIfNull(handler);
         used = options;
-        return new HttpClient(CrmHttpPipeline.CreateChain(options, handler, timeProvider), disposeHandler)
+        return new HttpClient(CrmHttpPipeline.CreateChain(options, handler, timeProvider, NullLogger.Instance), disposeHandler)
         {
             BaseAddress = options.BaseAddress,
 

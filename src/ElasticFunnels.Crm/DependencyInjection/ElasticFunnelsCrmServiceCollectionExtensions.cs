@@ -1,5 +1,8 @@
 using ElasticFunnels.Crm;
+using ElasticFunnels.Crm.Diagnostics;
 using ElasticFunnels.Crm.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -111,6 +114,9 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
             .RedactLoggedHeaders(static _ => true);
 
+        // Added first, so it is the outermost handler: one span and one log line per call, retries inside.
+        builder.AddHttpMessageHandler(sp => new TelemetryHandler(
+            sp.GetService<ILoggerFactory>()?.CreateLogger(ElasticFunnelsCrmTelemetry.LoggerCategory) ?? NullLogger.Instance));
         builder.AddResilienceHandler(clientName, (pipeline, context) =>
             CrmResiliencePipeline.Configure(pipeline, Get(context.ServiceProvider, optionsName), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddHttpMessageHandler(sp => new ResponseBufferingHandler(Get(sp, optionsName).MaxResponseContentBytes));

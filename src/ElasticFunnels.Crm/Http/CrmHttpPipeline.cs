@@ -1,6 +1,8 @@
 using System.Net;
+using ElasticFunnels.Crm.Diagnostics;
 using ElasticFunnels.Crm.Serialization;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Refit;
 
@@ -22,16 +24,19 @@ internal static class CrmHttpPipeline
         ConnectTimeout = TimeSpan.FromSeconds(15),
     };
 
-    /// <summary>resilience → response buffering (size cap) → access key → <paramref name="primary"/>.</summary>
-    public static HttpMessageHandler CreateChain(ElasticFunnelsCrmOptions options, HttpMessageHandler primary, TimeProvider timeProvider)
+    /// <summary>telemetry → resilience → response buffering (size cap) → access key → <paramref name="primary"/>.</summary>
+    public static HttpMessageHandler CreateChain(ElasticFunnelsCrmOptions options, HttpMessageHandler primary, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         CrmResiliencePipeline.Configure(builder, options, timeProvider);
-        return new ResilienceHandler(builder.Build())
+        return new TelemetryHandler(logger)
         {
-            InnerHandler = new ResponseBufferingHandler(options.MaxResponseContentBytes)
+            InnerHandler = new ResilienceHandler(builder.Build())
             {
-                InnerHandler = new AccessKeyHandler(options) { InnerHandler = primary },
+                InnerHandler = new ResponseBufferingHandler(options.MaxResponseContentBytes)
+                {
+                    InnerHandler = new AccessKeyHandler(options) { InnerHandler = primary },
+                },
             },
         };
     }

@@ -53,6 +53,7 @@ internal static class CrmResiliencePipeline
                 OnRetry = args =>
                 {
                     args.Context.Properties.Set(RetryCount, args.AttemptNumber + 1);
+                    args.Context.GetRequestMessage()?.Options.Set(Diagnostics.CrmDiagnostics.ResendCount, args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },
             });
