@@ -21,8 +21,9 @@ public partial interface IEntriesClient
     /// enumeration steps back and requests the earlier page(s) again. Both hold as long as fewer than
     /// 1,000 entries are added or removed between two consecutive page requests; beyond that an entry
     /// can repeat. Entries added after the cursor has passed their position are not yielded (the list
-    /// is not a snapshot), and an entry whose total change is cancelled out by another (one added, one
-    /// removed) can still be skipped.</para>
+    /// is not a snapshot). The step back is triggered by a smaller total, so an entry leaving the list
+    /// behind the cursor while an older one joins it ahead of the cursor (the total unchanged) can
+    /// still let one row slip past.</para>
     /// <para><b>Resuming.</b> A continuation token resumes at the page after the one it came with, with
     /// the same page size, and carries fingerprints of the ids yielded last, so the rows that shift onto
     /// that page while the walk was stopped are still dropped; it is rejected for another entity or
