@@ -75,7 +75,7 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
         Pipelines = new PipelinesClient(RestService.ForGenerated<IPipelinesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
         Stages = new StagesClient(RestService.ForGenerated<IStagesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
         Fields = new FieldsClient(RestService.ForGenerated<IFieldsApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Entries = new EntriesClient(RestService.ForGenerated<IEntriesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
+        Entries = new EntriesClient(RestService.ForGenerated<IEntriesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId) { Fields = Fields };
     }
 
     /// <inheritdoc />

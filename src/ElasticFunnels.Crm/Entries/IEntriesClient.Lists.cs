@@ -4,29 +4,35 @@ public partial interface IEntriesClient
 {
     /// <summary>
     /// Lists every entry of an entity that matches the filters, newest first, fetching pages lazily
-    /// (one page in memory at a time) until the last page. Each entry id is yielded at most once,
-    /// even when entries are added while the list is being walked.
+    /// (<c>page</c> and <c>per_page</c> on each request) and stopping after the last page. Enumerate it
+    /// with <c>await foreach</c>, or walk it page by page with
+    /// <see cref="CrmAsyncPageable{T}.AsPages(string?, int?)"/>, whose pages carry the total, the last
+    /// page number and a continuation token to resume later.
     /// </summary>
+    /// <remarks>
+    /// <para>Nothing is sent until enumeration starts; arguments are checked now. Pages are requested
+    /// with <see cref="EntryListOptions.PerPage"/>, or 100 (the API's maximum, for the fewest requests)
+    /// when it is not set. One page of entries is held at a time, plus the ids (strings only) of the
+    /// last 1,000 entries yielded.</para>
+    /// <para><b>Changing data.</b> The API pages by number over a list that can change between two
+    /// requests. One enumeration yields each entry id at most once: an entry added before the cursor
+    /// pushes rows onto the next page, and those repeats are dropped. When the total shrinks between two
+    /// requests (entries removed, or moved out of the filter), rows move up and could be skipped, so the
+    /// enumeration steps back and requests the earlier page(s) again. Both hold as long as fewer than
+    /// 1,000 entries are added or removed between two consecutive page requests; beyond that an entry
+    /// can repeat. Entries added after the cursor has passed their position are not yielded (the list
+    /// is not a snapshot). The step back is triggered by a smaller total, so an entry leaving the list
+    /// behind the cursor while an older one joins it ahead of the cursor (the total unchanged) can
+    /// still let one row slip past.</para>
+    /// <para><b>Resuming.</b> A continuation token resumes at the page after the one it came with, with
+    /// the same page size, and carries fingerprints of the ids yielded last, so the rows that shift onto
+    /// that page while the walk was stopped are still dropped; it is rejected for another entity or
+    /// other filters. Across a pause, the same limits apply to the changes made while stopped.</para>
+    /// </remarks>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="options">Filters and page size; <see cref="EntryListOptions.Page"/> is the page to start at.</param>
     /// <param name="cancellationToken">Stops the enumeration; no further page is requested.</param>
-    /// <returns>The entries, as an async sequence.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A page setting is out of range; nothing was sent.</exception>
-    IAsyncEnumerable<Entry> ListAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Finds the entry linked to <see cref="EntryCreateRequest.ReferenceType"/> and
-    /// <see cref="EntryCreateRequest.ReferenceId"/> and updates it, or creates it when there is none.
-    /// Upserts of the same reference through one client run one at a time, so concurrent calls (a
-    /// redelivered webhook, say) create one entry, not several.
-    /// </summary>
-    /// <remarks>
-    /// An existing entry gets the request's title, values, reference and assignment; its pipeline and
-    /// stage are left where they are, so a repeated upsert never moves an entry back to the first stage.
-    /// </remarks>
-    /// <param name="entityId">The entity id; greater than zero.</param>
-    /// <param name="request">The entry; <see cref="EntryCreateRequest.ReferenceType"/> and <see cref="EntryCreateRequest.ReferenceId"/> are required.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The entry, and whether it was created.</returns>
-    Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default);
+    /// <returns>The entries, lazily; it implements <see cref="IAsyncEnumerable{T}"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A page setting or id is out of range; nothing was sent.</exception>
+    CrmAsyncPageable<Entry> ListAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default);
 }

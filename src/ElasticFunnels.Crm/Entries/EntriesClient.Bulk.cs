@@ -1,0 +1,31 @@
+using ElasticFunnels.Crm.Internal;
+
+namespace ElasticFunnels.Crm;
+
+internal sealed partial class EntriesClient
+{
+    public Task<BulkResult<Entry>> CreateManyAsync(long entityId, IEnumerable<EntryCreateRequest> requests, BulkOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(entityId, nameof(entityId));
+        ArgumentNullException.ThrowIfNull(requests);
+        return BulkRunner.RunAsync(requests, options, (request, ct) => CreateAsync(entityId, request, ct), cancellationToken);
+    }
+
+    public Task<BulkResult<Entry>> UpdateManyAsync(long entityId, IEnumerable<BulkEntryUpdate> updates, BulkOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(entityId, nameof(entityId));
+        ArgumentNullException.ThrowIfNull(updates);
+        return BulkRunner.RunAsync(
+            updates,
+            options,
+            (update, ct) => UpdateAsync(entityId, Guard.NotNull(update, nameof(update)).EntryId, update.Request, ct),
+            cancellationToken);
+    }
+
+    public Task<BulkResult<EntryUpsertResult>> UpsertManyByReferenceAsync(long entityId, IEnumerable<EntryCreateRequest> requests, BulkOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(entityId, nameof(entityId));
+        ArgumentNullException.ThrowIfNull(requests);
+        return BulkRunner.RunAsync(requests, options, (request, ct) => UpsertByReferenceAsync(entityId, request, ct), cancellationToken);
+    }
+}

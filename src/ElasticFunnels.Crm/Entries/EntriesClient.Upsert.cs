@@ -1,0 +1,99 @@
+using ElasticFunnels.Crm.Internal;
+
+namespace ElasticFunnels.Crm;
+
+internal sealed partial class EntriesClient
+{
+    /// <summary>How many matches of a reference one search reads (the API's page maximum).</summary>
+    private const int ReferenceSearchPageSize = EntryListOptions.MaxPerPage;
+
+    // Upserts of one reference through this client run one at a time; the entries this client
+    // created are remembered because a search may not list them yet.
+    private readonly KeyedLock<ReferenceKey> _upsertLocks = new();
+    private readonly CreatedReferences<ReferenceKey> _createdByReference = new();
+
+    public async Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(entityId, nameof(entityId));
+        EntryRequestRules.CheckCreate(request, nameof(request));
+        Guard.Required(request.ReferenceType, nameof(request), nameof(request.ReferenceType));
+        Guard.Required(request.ReferenceId, nameof(request), nameof(request.ReferenceId));
+
+        var key = new ReferenceKey(entityId, request.ReferenceType!, request.ReferenceId!);
+        using (await _upsertLocks.LockAsync(key, cancellationToken).ConfigureAwait(false))
+        {
+            var (existingId, matches) = await FindByReferenceAsync(key, cancellationToken).ConfigureAwait(false);
+            if (existingId is not null)
+            {
+                try
+                {
+                    var updated = await UpdateAsync(entityId, existingId, ToUpdate(request), cancellationToken).ConfigureAwait(false);
+                    return new EntryUpsertResult(updated, Created: false) { MatchCount = matches };
+                }
+                catch (CrmNotFoundException)
+                {
+                    // Deleted after the search listed it (or after this client created it): the
+                    // reference has no entry any more, so it is created again below.
+                    _createdByReference.Forget(key);
+                }
+            }
+
+            var created = await CreateAsync(entityId, request, cancellationToken).ConfigureAwait(false);
+            _createdByReference.Remember(key, created.Id);
+            return new EntryUpsertResult(created, Created: true);
+        }
+    }
+
+    private static EntryUpdateRequest ToUpdate(EntryCreateRequest request) => new()
+    {
+        // Pipeline and stage stay where the entry is: a redelivered webhook must not move it back.
+        Title = request.Title,
+        Values = request.Values,
+        ReferenceType = request.ReferenceType,
+        ReferenceId = request.ReferenceId,
+        AssignedToUserId = request.AssignedToUserId,
+        AssignedToTeamId = request.AssignedToTeamId,
+    };
+
+    /// <summary>
+    /// Finds the entry of a reference. With several (duplicates made by other clients or processes)
+    /// it picks the oldest, the last in the API's newest-first order, reading the last page of
+    /// matches when there are more than one page's worth, so every caller updates the same one.
+    /// </summary>
+    private async Task<(string? Id, long Matches)> FindByReferenceAsync(ReferenceKey key, CancellationToken cancellationToken)
+    {
+        var filter = new EntryListOptions { ReferenceType = key.Type, ReferenceId = key.Id, PerPage = ReferenceSearchPageSize };
+        var first = await ListPageAsync(key.EntityId, filter, cancellationToken).ConfigureAwait(false);
+        var oldest = LastExactMatch(first, key);
+        var matches = first.Total;
+        if (first.LastPage > 1 && first.Entries.Count > 0)
+        {
+            filter.Page = first.LastPage;
+            var last = await ListPageAsync(key.EntityId, filter, cancellationToken).ConfigureAwait(false);
+            oldest = LastExactMatch(last, key) ?? oldest;
+        }
+        else if (first.Entries.Count > 0)
+        {
+            matches = first.Entries.Count(e => IsExactMatch(e, key));
+        }
+
+        if (oldest is not null)
+        {
+            // The search has caught up with anything this client created.
+            _createdByReference.Forget(key);
+            return (oldest.Id, Math.Max(1, matches));
+        }
+
+        return _createdByReference.Recall(key) is { } remembered ? (remembered, 1) : (null, 0);
+    }
+
+    private static Entry? LastExactMatch(EntryPage page, ReferenceKey key) => page.Entries.LastOrDefault(e => IsExactMatch(e, key));
+
+    // The filter is a search: an entry is only taken when the reference it reports is the exact one
+    // asked for (ordinal), so a search that also matches "conv-12" for "conv-1" cannot misdirect an update.
+    private static bool IsExactMatch(Entry entry, ReferenceKey key) =>
+        (entry.ReferenceType is null || string.Equals(entry.ReferenceType, key.Type, StringComparison.Ordinal))
+        && (entry.ReferenceId is null || string.Equals(entry.ReferenceId, key.Id, StringComparison.Ordinal));
+
+    private readonly record struct ReferenceKey(long EntityId, string Type, string Id);
+}

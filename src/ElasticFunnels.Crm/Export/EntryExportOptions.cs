@@ -1,0 +1,17 @@
+namespace ElasticFunnels.Crm;
+
+/// <summary>What <see cref="IEntriesClient.ExportCsvAsync(long, TextWriter, EntryExportOptions?, CancellationToken)"/> and <c>ExportJsonLinesAsync</c> write.</summary>
+public sealed class EntryExportOptions
+{
+    /// <summary>Filters and page size of the listing; <see langword="null"/> for every entry, 100 per request.</summary>
+    public EntryListOptions? Filter { get; set; }
+
+    /// <summary>
+    /// CSV only: the custom field keys that become columns, in this order, after the fixed columns. When
+    /// <see langword="null"/>, the entity's fields are read once before the export
+    /// (<c>GET .../entities/{entity}/fields</c>) and every field becomes a column in display order. A CSV
+    /// header comes before the first row, so a value whose key is not a column is left out; JSON Lines
+    /// writes every value and ignores this list.
+    /// </summary>
+    public IList<string>? Columns { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+
+namespace ElasticFunnels.Crm.Internal;
+
+/// <summary>
+/// The entries one client created by reference, remembered for a while because Elasticsearch can take
+/// a moment to list a new entry. A reference is forgotten as soon as a search finds it, when its
+/// entry turns out to be gone, or after <see cref="Lifetime"/>; expired ones are swept at most once a
+/// minute, so a long-running receiver that creates many references does not grow without bound.
+/// </summary>
+internal sealed class CreatedReferences<TKey> where TKey : notnull
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private static readonly long SweepEveryMs = 60_000;
+
+    private readonly ConcurrentDictionary<TKey, (string Id, long At)> _entries = new();
+    private long _lastSweep = Environment.TickCount64;
+
+    public int Count => _entries.Count;
+
+    public void Remember(TKey key, string entryId)
+    {
+        var now = Environment.TickCount64;
+        _entries[key] = (entryId, now);
+        if (now - Interlocked.Read(ref _lastSweep) > SweepEveryMs)
+        {
+            Interlocked.Exchange(ref _lastSweep, now);
+            foreach (var (k, v) in _entries)
+            {
+                if (Expired(v.At, now))
+                {
+                    _entries.TryRemove(k, out _);
+                }
+            }
+        }
+    }
+
+    public string? Recall(TKey key)
+    {
+        if (!_entries.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        if (Expired(value.At, Environment.TickCount64))
+        {
+            _entries.TryRemove(key, out _);
+            return null;
+        }
+
+        return value.Id;
+    }
+
+    public void Forget(TKey key) => _entries.TryRemove(key, out _);
+
+    private static bool Expired(long at, long now) => now - at > (long)Lifetime.TotalMilliseconds;
+}

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+
+namespace ElasticFunnels.Crm.Internal;
+
+/// <summary>
+/// Auto-paging over <c>GET entities/{entity}/entries</c>, which pages by number over a list that can
+/// change between requests (entries are listed newest first and live in Elasticsearch).
+/// </summary>
+/// <remarks>
+/// Two things keep one enumeration honest in bounded memory:
+/// <list type="bullet">
+/// <item>Repeats: an entry added before the cursor pushes every row down, so the next page starts
+/// with rows already yielded. The ids of the last <see cref="DedupeWindow"/> yielded entries are
+/// kept (ids only, never entries) and those rows are dropped.</item>
+/// <item>Skips: an entry removed before the cursor pulls every row up, so the next page would start
+/// past rows never yielded. When the total shrinks between two requests, the pager steps back as many
+/// pages as the shrink covers and requests them again; the repeats that brings are dropped as above.</item>
+/// </list>
+/// </remarks>
+internal sealed class EntryPageable(
+    Func<EntryListOptions, CancellationToken, Task<EntryPage>> fetch,
+    long entityId,
+    EntryListOptions query,
+    CancellationToken cancellationToken) : CrmAsyncPageable<Entry>(cancellationToken)
+{
+    /// <summary>The page size asked for when neither the options nor the hint set one: the API's maximum, for the fewest requests.</summary>
+    public const int DefaultPerPage = EntryListOptions.MaxPerPage;
+
+    /// <summary>How many of the most recently yielded ids an enumeration remembers.</summary>
+    public const int DedupeWindow = 1000;
+
+    private readonly ulong _queryFingerprint = QueryFingerprint(entityId, query);
+
+    public override IAsyncEnumerable<CrmPage<Entry>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
+    {
+        if (pageSizeHint is { } hint && hint is < 1 or > EntryListOptions.MaxPerPage)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), hint, $"{nameof(pageSizeHint)} must be between 1 and {EntryListOptions.MaxPerPage} (was {hint}).");
+        }
+
+        if (continuationToken is null)
+        {
+            var perPage = pageSizeHint ?? query.PerPage ?? DefaultPerPage;
+            var start = query.Page ?? 1;
+            return Iterate(start, start, perPage, null, [], CancellationToken);
+        }
+
+        var cursor = PageCursor.Decode(continuationToken, nameof(continuationToken));
+        if (cursor.Query != _queryFingerprint)
+        {
+            throw new ArgumentException($"{nameof(continuationToken)} was made by a listing of another entity or with other filters; resume with the same entity id and filters.", nameof(continuationToken));
+        }
+
+        // A resumed walk continues an earlier one, so it may step back as far as the first page.
+        return Iterate(cursor.NextPage, 1, cursor.PerPage, cursor.Total, [.. cursor.LastIds], CancellationToken);
+    }
+
+    private async IAsyncEnumerable<CrmPage<Entry>> Iterate(
+        int page,
+        int firstAllowedPage,
+        int perPage,
+        long? lastTotal,
+        HashSet<ulong> yieldedBeforeResume,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var recent = new RecentIds(DedupeWindow);
+        var request = query.Clone();
+        request.PerPage = perPage;
+        var maxStepBack = Math.Max(1, (DedupeWindow / perPage) - 1);
+
+        while (true)
+        {
+            request.Page = page;
+            var result = await fetch(request, cancellationToken).ConfigureAwait(false);
+
+            if (lastTotal is { } before && result.Total < before && page > firstAllowedPage)
+            {
+                var back = (int)Math.Min(maxStepBack, (before - result.Total + perPage - 1) / perPage);
+                lastTotal = result.Total;
+                page = Math.Max(firstAllowedPage, page - back);
+                continue;
+            }
+
+            lastTotal = result.Total;
+            var values = new List<Entry>(result.Entries.Count);
+            foreach (var entry in result.Entries)
+            {
+                if ((yieldedBeforeResume.Count == 0 || !yieldedBeforeResume.Contains(Fingerprint.Of(entry.Id))) && recent.Add(entry.Id))
+                {
+                    values.Add(entry);
+                }
+            }
+
+            // The page number we asked for decides what comes next, not the one the server echoed,
+            // so a server that clamps page numbers cannot send the walk round in a loop.
+            var more = page < result.LastPage && result.Entries.Count > 0;
+            yield return new CrmPage<Entry>
+            {
+                Values = values,
+                PageNumber = result.CurrentPage,
+                LastPage = result.LastPage,
+                PerPage = perPage,
+                Total = result.Total,
+                ContinuationToken = more ? Token(page + 1, perPage, result.Total, recent, yieldedBeforeResume) : null,
+            };
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            page++;
+        }
+    }
+
+    private string Token(int nextPage, int perPage, long total, RecentIds recent, HashSet<ulong> yieldedBeforeResume)
+    {
+        var ids = recent.Newest(perPage).Select(Fingerprint.Of).ToList();
+        if (ids.Count < perPage)
+        {
+            // Early in a resumed walk the previous session's ids still matter.
+            ids.InsertRange(0, yieldedBeforeResume.Take(perPage - ids.Count));
+        }
+
+        return new PageCursor(nextPage, perPage, _queryFingerprint, total, ids).Encode();
+    }
+
+    private static ulong QueryFingerprint(long entityId, EntryListOptions query)
+    {
+        var hash = Fingerprint.Of("entries");
+        hash = Fingerprint.Add(hash, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        hash = Fingerprint.Add(hash, query.PipelineId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        hash = Fingerprint.Add(hash, query.StageId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        hash = Fingerprint.Add(hash, query.ReferenceType);
+        hash = Fingerprint.Add(hash, query.ReferenceId);
+        return Fingerprint.Add(hash, query.Search);
+    }
+}

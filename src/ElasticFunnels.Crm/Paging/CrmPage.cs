@@ -1,0 +1,42 @@
+namespace ElasticFunnels.Crm;
+
+/// <summary>
+/// One page of a <see cref="CrmAsyncPageable{T}"/>: its values, where it sits in the list, and the
+/// token that resumes the list after it.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class CrmPage<T>
+{
+    private readonly IReadOnlyList<T> _values = [];
+
+    /// <summary>
+    /// The items of this page, in the API's order, without the ones an earlier page of the same
+    /// enumeration already yielded (so it can hold fewer than <see cref="PerPage"/> items, or none).
+    /// </summary>
+    public IReadOnlyList<T> Values { get => _values; init => _values = value ?? []; }
+
+    /// <summary>The 1-based number of this page, as the API answered it.</summary>
+    public int PageNumber { get; init; }
+
+    /// <summary>The number of the last page when this page was fetched; it can change while data changes.</summary>
+    public int LastPage { get; init; }
+
+    /// <summary>The page size used for the request.</summary>
+    public int PerPage { get; init; }
+
+    /// <summary>The number of items matching the query when this page was fetched.</summary>
+    public long Total { get; init; }
+
+    /// <summary>
+    /// An opaque string that resumes the list with the page after this one (pass it to
+    /// <see cref="CrmAsyncPageable{T}.AsPages(string?, int?)"/>); <see langword="null"/> on the last page.
+    /// Safe to persist: it holds page numbers and fingerprints, no entry data.
+    /// </summary>
+    public string? ContinuationToken { get; init; }
+
+    /// <summary>Whether a page follows this one.</summary>
+    public bool HasMore => ContinuationToken is not null;
+
+    /// <inheritdoc />
+    public override string ToString() => $"Page {PageNumber}/{LastPage} ({Values.Count} of {Total})";
+}

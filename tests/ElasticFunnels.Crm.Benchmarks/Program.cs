@@ -1,0 +1,18 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using ElasticFunnels.Crm.Benchmarks;
+
+// dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- export-memory [csv|jsonl]
+// dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- --filter '*'   (BenchmarkDotNet)
+return args switch
+{
+    ["export-memory", ..] => await ExportMemoryHarness.RunAsync(args.Length > 1 ? args[1] : "csv"),
+    ["export-memory-one", var total, var format] => await ExportMemoryHarness.RunOneAsync(int.Parse(total, CultureInfo.InvariantCulture), format),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ExportBenchmarks).Assembly).Run(args);
+    return 0;
+}
