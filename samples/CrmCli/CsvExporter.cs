@@ -39,7 +39,8 @@ public sealed class CsvExporter(IElasticFunnelsCrmClient crm)
                 .. keys.Select(k => entry.Values.TryGetValue(k, out var value) ? Text(value) : null),
             ];
             await writer.WriteRecordAsync(record!, cancellationToken);
-            onRow?.Invoke(++rows);
+            rows++;
+            onRow?.Invoke(rows);
         }
 
         await writer.FlushAsync(cancellationToken);
