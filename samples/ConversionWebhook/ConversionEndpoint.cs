@@ -19,9 +19,10 @@ public static class ConversionEndpoint
         LeadTargetResolver targets,
         IElasticFunnelsCrmClient crm,
         IOptions<ConversionWebhookOptions> options,
-        ILogger<ConversionWebhookOptions> logger,
+        ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        var logger = loggerFactory.CreateLogger(typeof(ConversionEndpoint));
         var body = await ReadBodyAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
