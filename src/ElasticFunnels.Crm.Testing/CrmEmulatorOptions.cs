@@ -23,4 +23,11 @@ public sealed class CrmEmulatorOptions
     /// entity 1, pipeline 1 "Sales Pipeline" with stages 1–5, fields 1–5, matching the ids in the vendor's examples.
     /// </summary>
     public bool SeedLeadsEntity { get; set; }
+
+    /// <summary>
+    /// When true, an entry without values answers <c>"values_flat": []</c>, as PHP's <c>json_encode</c>
+    /// writes an empty associative array, instead of <c>{}</c>. Use it to check that a client tolerates
+    /// the vendor's Laravel backend. Default false.
+    /// </summary>
+    public bool EmptyValuesFlatAsArray { get; set; }
 }

@@ -23,6 +23,7 @@ internal sealed class EmulatorCore
         BrandId = options.BrandId;
         timeProvider = options.TimeProvider;
         SeedLeadsEntity = options.SeedLeadsEntity;
+        EmptyValuesFlatAsArray = options.EmptyValuesFlatAsArray;
         Latency = options.Latency;
         Seed();
     }
@@ -32,6 +33,8 @@ internal sealed class EmulatorCore
     public long BrandId { get; }
 
     public bool SeedLeadsEntity { get; }
+
+    public bool EmptyValuesFlatAsArray { get; }
 
     public CrmState State { get; } = new();
 
@@ -126,7 +129,12 @@ internal sealed class EmulatorCore
         }
 
         var (failure, delay) = Faults.Take();
-        if (failure is not null)
+        if (failure is { Drop: DropMode.BeforeProcessing })
+        {
+            return (EmulatorResponse.Dropped, delay);
+        }
+
+        if (failure is { Drop: DropMode.None })
         {
             return (FaultResponses.Create(failure), delay);
         }
@@ -147,8 +155,10 @@ internal sealed class EmulatorCore
                 RouteValues = routeValues,
                 Query = ParseQuery(request.Query),
                 Body = body,
+                EmptyValuesFlatAsArray = EmptyValuesFlatAsArray,
             };
-            return (route.Handler(context), delay);
+            var handled = route.Handler(context);
+            return (failure is { Drop: DropMode.AfterProcessing } ? EmulatorResponse.Dropped : handled, delay);
         }
     }
 

@@ -34,6 +34,11 @@ internal sealed class EmulatorResponse
 
     public static EmulatorResponse NoContent() => new(204, [], null, []);
 
+    /// <summary>No answer at all: the front closes the connection (status 0 never reaches the wire).</summary>
+    public static EmulatorResponse Dropped { get; } = new(0, [], null, []);
+
+    public bool IsDropped => ReferenceEquals(this, Dropped);
+
     public static EmulatorResponse Raw(int statusCode, string body, string contentType) =>
         new(statusCode, Encoding.UTF8.GetBytes(body), contentType, []);
 

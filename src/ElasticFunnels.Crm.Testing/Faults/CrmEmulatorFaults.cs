@@ -60,6 +60,32 @@ public sealed class CrmEmulatorFaults
         Enqueue(count, statusCode, retryAt.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture), body);
 
     /// <summary>
+    /// Makes the next <paramref name="count"/> requests end with the connection closed and no answer at
+    /// all: the in-memory handler throws <see cref="HttpRequestException"/> (as a socket handler does when
+    /// the response ends prematurely) and the loopback server aborts the connection. Calls queue up with
+    /// the failures of <see cref="FailNext(int, int, TimeSpan?, string?)"/>.
+    /// </summary>
+    /// <param name="count">How many requests are dropped; zero queues nothing.</param>
+    /// <param name="afterProcessing">
+    /// False (the default): the request is dropped before it is handled, so nothing changes. True: it is
+    /// handled first (a create creates), then dropped, which is the ambiguous failure a client must not
+    /// blindly retry.
+    /// </param>
+    public void DropConnectionNext(int count, bool afterProcessing = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        lock (sync)
+        {
+            failures.Enqueue(new FailureFault(count, 0, null, null, afterProcessing ? DropMode.AfterProcessing : DropMode.BeforeProcessing));
+        }
+    }
+
+    /// <summary>
     /// Adds <paramref name="delay"/> before the response of each of the next <paramref name="count"/>
     /// requests, on top of <see cref="CrmEmulator.Latency"/>. Calls queue up like <see cref="FailNext(int, int, TimeSpan?, string?)"/>.
     /// </summary>

@@ -27,6 +27,15 @@ internal sealed class InMemoryHandler(EmulatorCore core) : HttpMessageHandler
         var query = uri.Query.Length > 0 ? uri.Query[1..] : string.Empty;
         var emulated = new EmulatorRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, query, headers, body);
         var result = await core.HandleAsync(emulated, cancellationToken).ConfigureAwait(false);
+        if (result.IsDropped)
+        {
+            // What SocketsHttpHandler throws when the server closes the connection without a response.
+            throw new HttpRequestException(
+                HttpRequestError.ResponseEnded,
+                "The response ended prematurely (the emulator dropped the connection).",
+                new IOException("The connection was closed by the emulator."));
+        }
+
         return ToResponseMessage(result, request);
     }
 

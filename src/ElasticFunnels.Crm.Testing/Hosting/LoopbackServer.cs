@@ -75,6 +75,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
             return;
         }
 
+        if (response.IsDropped)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers)
         {

@@ -78,7 +78,7 @@ internal static class JsonViews
         ["updated_at"] = Timestamps.Model(field.UpdatedAt),
     };
 
-    public static JsonObject Entry(EntryRecord entry, long brandId, bool includeCustomer = false)
+    public static JsonObject Entry(EntryRecord entry, long brandId, bool includeCustomer = false, bool emptyValuesFlatAsArray = false)
     {
         var values = new JsonArray();
         var flat = new JsonObject();
@@ -101,7 +101,8 @@ internal static class JsonViews
             ["assigned_to_user_id"] = entry.AssignedToUserId,
             ["assigned_to_team_id"] = entry.AssignedToTeamId,
             ["values"] = values,
-            ["values_flat"] = flat,
+            // PHP's json_encode writes an empty associative array as [], not {}.
+            ["values_flat"] = emptyValuesFlatAsArray && flat.Count == 0 ? new JsonArray() : flat,
             ["created_at"] = Timestamps.Entry(entry.CreatedAt),
             ["updated_at"] = Timestamps.Entry(entry.UpdatedAt),
         };

@@ -52,7 +52,7 @@ internal static class EntryListing
 
         return EmulatorResponse.Json(200, new JsonObject
         {
-            ["data"] = new JsonArray([.. data.Select(e => JsonViews.Entry(e, context.BrandId, includeCustomer))]),
+            ["data"] = new JsonArray([.. data.Select(e => JsonViews.Entry(e, context.BrandId, includeCustomer, context.EmptyValuesFlatAsArray))]),
             ["current_page"] = page,
             ["last_page"] = lastPage,
             ["per_page"] = perPage,

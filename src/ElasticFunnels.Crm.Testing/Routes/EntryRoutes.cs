@@ -26,7 +26,7 @@ internal static class EntryRoutes
 
     private static EmulatorResponse Get(RouteContext context) =>
         Find.Entry(context) is { } entry
-            ? EmulatorResponse.Json(200, JsonViews.Entry(entry, context.BrandId))
+            ? EmulatorResponse.Json(200, JsonViews.Entry(entry, context.BrandId, emptyValuesFlatAsArray: context.EmptyValuesFlatAsArray))
             : EmulatorResponse.NotFound(NotFoundMessage);
 
     private static EmulatorResponse Create(RouteContext context)
@@ -66,7 +66,7 @@ internal static class EntryRoutes
         };
         EntryValues.Apply(entry, values);
         context.State.Entries.Add(entry.Id, entry);
-        return EmulatorResponse.Json(201, JsonViews.Entry(entry, context.BrandId));
+        return EmulatorResponse.Json(201, JsonViews.Entry(entry, context.BrandId, emptyValuesFlatAsArray: context.EmptyValuesFlatAsArray));
     }
 
     private static EmulatorResponse Update(RouteContext context)
@@ -100,7 +100,7 @@ internal static class EntryRoutes
         entry.AssignedToTeamId = input.Has("assigned_to_team_id") ? teamId : entry.AssignedToTeamId;
         EntryValues.Apply(entry, values);
         entry.UpdatedAt = context.Now;
-        return EmulatorResponse.Json(200, JsonViews.Entry(entry, context.BrandId));
+        return EmulatorResponse.Json(200, JsonViews.Entry(entry, context.BrandId, emptyValuesFlatAsArray: context.EmptyValuesFlatAsArray));
     }
 
     private static EmulatorResponse MoveStage(RouteContext context)

@@ -18,6 +18,9 @@ internal sealed class RouteContext
 
     public required JsonObject Body { get; init; }
 
+    /// <summary>See <see cref="CrmEmulatorOptions.EmptyValuesFlatAsArray"/>.</summary>
+    public bool EmptyValuesFlatAsArray { get; init; }
+
     public long Id(string name) => long.Parse(RouteValues[name], CultureInfo.InvariantCulture);
 
     public string Value(string name) => RouteValues[name];

@@ -54,5 +54,6 @@ namespace ElasticFunnels.Crm.Serialization;
 [JsonSerializable(typeof(EntryUpdateRequest))]
 [JsonSerializable(typeof(EntryStageRequest))]
 [JsonSerializable(typeof(ApiErrorBody))]
+[JsonSerializable(typeof(ConversionWebhookPayload))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CrmJsonContext : JsonSerializerContext;

@@ -1,0 +1,9 @@
+namespace CrmCli;
+
+/// <summary>What happened to one CSV row.</summary>
+public enum ImportRowStatus
+{
+    Created,
+    Updated,
+    Failed,
+}

@@ -1,0 +1,23 @@
+namespace ElasticFunnels.Crm;
+
+/// <summary>The attribution data of a conversion postback (<c>tracking</c>).</summary>
+public sealed class ConversionTracking
+{
+    /// <summary>The <c>utm_source</c> of the visit, e.g. <c>facebook</c>.</summary>
+    public string? UtmSource { get; init; }
+
+    /// <summary>The <c>utm_medium</c> of the visit, e.g. <c>cpc</c>.</summary>
+    public string? UtmMedium { get; init; }
+
+    /// <summary>The <c>utm_campaign</c> of the visit.</summary>
+    public string? UtmCampaign { get; init; }
+
+    /// <summary>The <c>utm_term</c> of the visit.</summary>
+    public string? UtmTerm { get; init; }
+
+    /// <summary>The <c>utm_content</c> of the visit.</summary>
+    public string? UtmContent { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"ConversionTracking {UtmSource}/{UtmMedium}/{UtmCampaign}";
+}
