@@ -71,6 +71,7 @@ internal sealed partial class EntriesClient
                 ReferenceId = request.ReferenceId,
                 AssignedToUserId = request.AssignedToUserId,
                 AssignedToTeamId = request.AssignedToTeamId,
+                ValidateAgainstSchema = request.ValidateAgainstSchema,
             };
             var updated = await UpdateAsync(entityId, existingId, update, cancellationToken).ConfigureAwait(false);
             return new EntryUpsertResult(updated, Created: false);
