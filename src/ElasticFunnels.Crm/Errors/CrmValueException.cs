@@ -81,6 +81,6 @@ public class CrmValueException : CrmException
     {
         CrmValueErrorReason.Missing => $"The entry has no value for '{key}' (expected {expectedType}).",
         CrmValueErrorReason.Null => $"The entry value '{key}' is null (expected {expectedType}).",
-        _ => $"The entry value '{key}' cannot be read as {expectedType}: it is a {ValueReader.KindName(kind)} {snippet}.",
+        _ => $"The entry value '{key}' cannot be read as {expectedType}: it is {ValueReader.KindWithArticle(kind)} {snippet}.",
     };
 }

@@ -197,6 +197,10 @@ internal static class ValueReader
         _ => $"a {KindName(e.ValueKind)} {Snippet(e)}",
     };
 
+    /// <summary>The kind with its article: <c>a string</c>, <c>an array</c>.</summary>
+    public static string KindWithArticle(JsonValueKind kind) =>
+        kind is JsonValueKind.Array or JsonValueKind.Object ? "an " + KindName(kind) : "a " + KindName(kind);
+
     public static string KindName(JsonValueKind kind) => kind switch
     {
         JsonValueKind.String => "string",
