@@ -8,7 +8,8 @@ namespace ElasticFunnels.Crm;
 /// <summary>
 /// A value to write into a custom field, converted from a .NET value to the form the API expects:
 /// strings as strings; numbers exactly (a <see cref="decimal"/> never loses digits); <see cref="DateOnly"/>
-/// as <c>yyyy-MM-dd</c>; <see cref="DateTimeOffset"/> as ISO 8601 in UTC; lists as arrays;
+/// as <c>yyyy-MM-dd</c>; <see cref="DateTimeOffset"/> as ISO 8601 in UTC; <see cref="TimeOnly"/> as
+/// <c>HH:mm:ss</c>; lists as arrays;
 /// <see cref="Null"/> (or a null string or list) clears the value. Formatting never depends on the culture.
 /// </summary>
 /// <example><code>
@@ -19,7 +20,8 @@ namespace ElasticFunnels.Crm;
 ///     ["close_date"] = new DateOnly(2025, 1, 31),
 ///     ["tags"] = new[] { "vip", "newsletter" },
 /// };
-/// </code></example>
+/// </code>
+/// <see cref="FieldValues"/> builds such a dictionary fluently.</example>
 [JsonConverter(typeof(FieldValueJsonConverter))]
 public readonly struct FieldValue : IEquatable<FieldValue>
 {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ElasticFunnels.Crm.Http;
 using ElasticFunnels.Crm.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
 
@@ -248,6 +249,42 @@ public sealed class SchemaValidationTests
         Assert.Single(Sent(stub, "GET", FieldsPath));
         Assert.Equal(3, Sent(stub, "POST", EntriesPath).Count);
         Assert.Equal(3, Sent(stub, "PUT", EntryPath).Count);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ConcurrentWithColdCache_FieldsLoadedOnce()
+    {
+        using var stub = Stub();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => stub.Client.Entries.CreateAsync(1, ValidCreate(), Ct)));
+
+        Assert.Single(Sent(stub, "GET", FieldsPath));
+        Assert.Equal(8, Sent(stub, "POST", EntriesPath).Count);
+    }
+
+    [Fact]
+    public async Task AddElasticFunnelsCrm_TimeProviderRegistered_SchemaCacheUsesIt()
+    {
+        using var stub = Stub();
+        var time = new FakeTimeProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddElasticFunnelsCrm(o =>
+        {
+            o.AccessKey = CrmStub.AccessKey;
+            o.BrandId = CrmStub.BrandId;
+            o.BaseAddress = stub.Options.BaseAddress;
+            o.ValidateEntryValues = true;
+        });
+        using var provider = services.BuildServiceProvider();
+        var crm = provider.GetRequiredService<IElasticFunnelsCrmClient>();
+
+        var schema = await crm.Schemas.GetAsync(1, Ct);
+        time.Advance(TimeSpan.FromMinutes(6));
+        await crm.Schemas.GetAsync(1, Ct);
+
+        Assert.Equal(time.Start, schema.LoadedAt);
+        Assert.Equal(2, Sent(stub, "GET", FieldsPath).Count);
     }
 
     [Fact]
