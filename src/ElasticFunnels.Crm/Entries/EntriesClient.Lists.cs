@@ -52,6 +52,8 @@ internal sealed partial class EntriesClient
         Guard.Required(request.ReferenceType, nameof(request), nameof(request.ReferenceType));
         Guard.Required(request.ReferenceId, nameof(request), nameof(request.ReferenceId));
 
+        await CheckUpsertValuesAsync(entityId, request, cancellationToken).ConfigureAwait(false);
+
         var key = new ReferenceKey(entityId, request.ReferenceType!, request.ReferenceId!);
         using (await _upsertLocks.LockAsync(key, cancellationToken).ConfigureAwait(false))
         {

@@ -44,6 +44,26 @@ internal sealed partial class EntriesClient
         return CheckThenSendAsync(_schemas, entity, values, creating, paramName, send, cancellationToken);
     }
 
+    /// <summary>
+    /// An upsert looks the reference up before it knows whether it creates or updates; check what holds
+    /// either way (keys, types, options) first, so invalid values send no lookup. The create path then
+    /// also checks required fields, against the schema now cached.
+    /// </summary>
+    private async Task CheckUpsertValuesAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken)
+    {
+        if (!(request.ValidateAgainstSchema ?? _validateByDefault) || _schemas is null)
+        {
+            return;
+        }
+
+        var schema = await _schemas.GetAsync(entityId, cancellationToken).ConfigureAwait(false);
+        var problems = schema.ValidateUpdate(request.Values);
+        if (problems.Count > 0)
+        {
+            throw new CrmSchemaValidationException(entityId, problems, nameof(request));
+        }
+    }
+
     private static async Task<Entry> CheckThenSendAsync(
         IEntitySchemasClient schemas,
         long entityId,

@@ -21,4 +21,28 @@ internal sealed class LenientJsonConverter<T>(LenientJsonConverter<T>.Reader rea
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value);
+
+    // Dictionary keys (e.g. a Dictionary<string, string> inside a json field) come here, not to Read/Write.
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var name = reader.GetString()!;
+        using var document = JsonDocument.Parse($"\"{JsonEncodedText.Encode(name)}\"");
+        return read(document.RootElement, out var value)
+            ? value
+            : throw new JsonException($"Expected {expected} as a property name but found \"{name}\".");
+    }
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var inner = new Utf8JsonWriter(buffer))
+        {
+            write(inner, value);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var element = document.RootElement;
+        writer.WritePropertyName(element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText());
+    }
 }

@@ -43,6 +43,8 @@ public sealed class MappedAddress
     public string? City { get; set; }
 
     public string? PostCode { get; set; }
+
+    public Dictionary<string, string>? Extra { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
@@ -79,7 +81,7 @@ public sealed class ObjectMappingTests
           "last_call": "2024-12-11 10:00:00",
           "call_at": "09:30",
           "tags": ["vip", "newsletter"],
-          "address": { "city": "Zürich", "postCode": "8001" },
+          "address": { "city": "Zürich", "postCode": "8001", "extra": { "floor": "3", "door": 12 } },
           "companyRef": 12345,
           "not_a_field": "ignored",
           "unmapped_key": true
@@ -106,6 +108,7 @@ public sealed class ObjectMappingTests
         // Nested objects keep the naming of the caller's context (camelCase here): only the top level is field keys.
         Assert.Equal("Zürich", lead.Address!.City);
         Assert.Equal("8001", lead.Address.PostCode);
+        Assert.Equal(new Dictionary<string, string> { ["floor"] = "3", ["door"] = "12" }, lead.Address.Extra);
         Assert.Equal("12345", lead.Company);
         Assert.Null(lead.NotAField);
     }

@@ -252,6 +252,38 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
+    public async Task UpsertByReferenceAsync_InvalidValues_SendsNoLookupAndNoWrite()
+    {
+        using var stub = Stub();
+        var request = ValidCreate();
+        request.ReferenceType = "conversion";
+        request.ReferenceId = "conv-1";
+        request.Values!["deal_value"] = "lots";
+
+        var ex = await Assert.ThrowsAsync<CrmSchemaValidationException>(() => stub.Client.Entries.UpsertByReferenceAsync(1, request, Ct));
+
+        Assert.Equal("deal_value", Assert.Single(ex.Problems).Key);
+        Assert.Single(stub.Requests);
+        Assert.Single(Sent(stub, "GET", FieldsPath));
+    }
+
+    [Fact]
+    public async Task UpsertByReferenceAsync_ValidValuesNoMatch_LoadsFieldsOnceAndCreates()
+    {
+        using var stub = Stub().Respond("GET", EntriesPath, json: """{"data": [], "current_page": 1, "last_page": 1, "per_page": 1, "total": 0}""");
+        var request = ValidCreate();
+        request.ReferenceType = "conversion";
+        request.ReferenceId = "conv-1";
+
+        var result = await stub.Client.Entries.UpsertByReferenceAsync(1, request, Ct);
+
+        Assert.True(result.Created);
+        Assert.Single(Sent(stub, "GET", FieldsPath));
+        Assert.Single(Sent(stub, "GET", EntriesPath));
+        Assert.Single(Sent(stub, "POST", EntriesPath));
+    }
+
+    [Fact]
     public async Task CreateAsync_ConcurrentWithColdCache_FieldsLoadedOnce()
     {
         using var stub = Stub();
