@@ -53,12 +53,12 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     }
 
     internal ElasticFunnelsCrmClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler, TimeProvider timeProvider)
-        : this(CreateHttpClient(ValidatedCopy(options), handler, disposeHandler, timeProvider, out var copy), copy, ownsHttpClient: true)
+        : this(CreateHttpClient(ValidatedCopy(options), handler, disposeHandler, timeProvider, out var copy), copy, ownsHttpClient: true, timeProvider)
     {
     }
 
     /// <summary>Used by dependency injection: the HTTP client comes from IHttpClientFactory, its handlers configured there.</summary>
-    internal ElasticFunnelsCrmClient(HttpClient httpClient, ElasticFunnelsCrmOptions options, bool ownsHttpClient)
+    internal ElasticFunnelsCrmClient(HttpClient httpClient, ElasticFunnelsCrmOptions options, bool ownsHttpClient, TimeProvider? timeProvider = null)
     {
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
@@ -75,7 +75,8 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
         Pipelines = new PipelinesClient(RestService.ForGenerated<IPipelinesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
         Stages = new StagesClient(RestService.ForGenerated<IStagesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
         Fields = new FieldsClient(RestService.ForGenerated<IFieldsApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Entries = new EntriesClient(RestService.ForGenerated<IEntriesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId) { Fields = Fields };
+        Schemas = new EntitySchemasClient(Fields, timeProvider ?? TimeProvider.System, options.SchemaCacheDuration);
+        Entries = new EntriesClient(RestService.ForGenerated<IEntriesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId, Schemas, options.ValidateEntryValues) { Fields = Fields };
     }
 
     /// <inheritdoc />
@@ -98,6 +99,9 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
 
     /// <inheritdoc />
     public IEntriesClient Entries { get; }
+
+    /// <inheritdoc />
+    public IEntitySchemasClient Schemas { get; }
 
     /// <summary>Releases the HTTP client this instance created (not one that dependency injection supplied).</summary>
     public void Dispose()

@@ -9,7 +9,8 @@ namespace ElasticFunnels.Crm;
 /// Defaults: <see cref="BaseAddress"/> <c>https://app.elasticfunnels.io/api/</c>;
 /// <see cref="Timeout"/> 100 seconds for a whole call, retries included;
 /// <see cref="AttemptTimeout"/> 30 seconds for one attempt, reading the body included;
-/// <see cref="MaxResponseContentBytes"/> 16 MiB.
+/// <see cref="MaxResponseContentBytes"/> 16 MiB; <see cref="ValidateEntryValues"/> off;
+/// <see cref="SchemaCacheDuration"/> 5 minutes.
 /// </remarks>
 public sealed class ElasticFunnelsCrmOptions
 {
@@ -48,6 +49,23 @@ public sealed class ElasticFunnelsCrmOptions
 
     /// <summary>The circuit breaker. See <see cref="CrmCircuitBreakerOptions"/> for the defaults.</summary>
     public CrmCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    /// <summary>
+    /// Whether entry creates and updates are checked against the entity's custom fields before they are
+    /// sent (unknown keys, wrong types, values not among a select's options, required fields missing on
+    /// create); a request that fails is not sent and a <see cref="CrmSchemaValidationException"/> lists
+    /// every problem. Default <see langword="false"/>: turning it on makes the first create or update of an
+    /// entity also send <c>GET .../entities/{entity}/fields</c> (then cached, see <see cref="SchemaCacheDuration"/>).
+    /// Each request can override it with <see cref="EntryCreateRequest.ValidateAgainstSchema"/>.
+    /// </summary>
+    public bool ValidateEntryValues { get; set; }
+
+    /// <summary>
+    /// How long a loaded entity schema (its custom fields) is used before it is loaded again. Default 5 minutes;
+    /// <see cref="TimeSpan.Zero"/> loads it for every check; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> keeps it
+    /// until <see cref="IEntitySchemasClient.Invalidate(long)"/> or <see cref="IEntitySchemasClient.RefreshAsync"/>.
+    /// </summary>
+    public TimeSpan SchemaCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The access key as it may be shown: never the key itself.</summary>
     internal string RedactedKey => string.IsNullOrEmpty(AccessKey) ? "(not set)" : "***";

@@ -27,4 +27,10 @@ public interface IElasticFunnelsCrmClient
 
     /// <summary>Entries (the records).</summary>
     IEntriesClient Entries { get; }
+
+    /// <summary>
+    /// The custom fields of entities, cached per client: used to check entry values before they are sent
+    /// (see <see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/>), and to refresh that cache.
+    /// </summary>
+    IEntitySchemasClient Schemas { get; }
 }

@@ -74,6 +74,11 @@ public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<Elastic
             failures.Add($"ElasticFunnelsCrmOptions.MaxResponseContentBytes must be positive (was {options.MaxResponseContentBytes}).");
         }
 
+        if (options.SchemaCacheDuration < TimeSpan.Zero && options.SchemaCacheDuration != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.SchemaCacheDuration must not be negative (was {options.SchemaCacheDuration}); use Timeout.InfiniteTimeSpan to keep schemas until they are invalidated.");
+        }
+
         return failures;
     }
 }

@@ -146,6 +146,6 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     private static ElasticFunnelsCrmClient Create(IServiceProvider services, string clientName, string optionsName)
     {
         var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
-        return new ElasticFunnelsCrmClient(httpClient, Get(services, optionsName), ownsHttpClient: false);
+        return new ElasticFunnelsCrmClient(httpClient, Get(services, optionsName), ownsHttpClient: false, services.GetService<TimeProvider>());
     }
 }

@@ -19,6 +19,9 @@ internal sealed partial class EntriesClient
         Guard.Required(request.ReferenceType, nameof(request), nameof(request.ReferenceType));
         Guard.Required(request.ReferenceId, nameof(request), nameof(request.ReferenceId));
 
+        // Schema problems are found before the lookup, so an invalid upsert sends nothing but the fields GET.
+        await CheckUpsertValuesAsync(entityId, request, cancellationToken).ConfigureAwait(false);
+
         var key = new ReferenceKey(entityId, request.ReferenceType!, request.ReferenceId!);
         using (await _upsertLocks.LockAsync(key, cancellationToken).ConfigureAwait(false))
         {
@@ -53,6 +56,7 @@ internal sealed partial class EntriesClient
         ReferenceId = request.ReferenceId,
         AssignedToUserId = request.AssignedToUserId,
         AssignedToTeamId = request.AssignedToTeamId,
+        ValidateAgainstSchema = request.ValidateAgainstSchema,
     };
 
     /// <summary>

@@ -42,14 +42,28 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
     {
         Guard.Id(entityId, nameof(entityId));
         EntryRequestRules.CheckCreate(request, nameof(request));
-        return invoker.GetAsync(ct => api.Create(brandId, entityId, request, ct), cancellationToken);
+        return CheckValuesThenSend(
+            entityId,
+            request.Values,
+            request.ValidateAgainstSchema,
+            creating: true,
+            nameof(request),
+            ct => invoker.GetAsync(ct2 => api.Create(brandId, entityId, request, ct2), ct),
+            cancellationToken);
     }
 
     public Task<Entry> UpdateAsync(string entryId, EntryUpdateRequest request, CancellationToken cancellationToken = default)
     {
         Guard.EntryId(entryId, nameof(entryId));
         EntryRequestRules.CheckUpdate(request, nameof(request));
-        return invoker.GetAsync(ct => api.Update(brandId, entryId, request, ct), cancellationToken);
+        return CheckValuesThenSend(
+            entityId: null,
+            request.Values,
+            request.ValidateAgainstSchema,
+            creating: false,
+            nameof(request),
+            ct => invoker.GetAsync(ct2 => api.Update(brandId, entryId, request, ct2), ct),
+            cancellationToken);
     }
 
     public Task<Entry> UpdateAsync(long entityId, string entryId, EntryUpdateRequest request, CancellationToken cancellationToken = default)
@@ -57,7 +71,14 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
         Guard.Id(entityId, nameof(entityId));
         Guard.EntryId(entryId, nameof(entryId));
         EntryRequestRules.CheckUpdate(request, nameof(request));
-        return invoker.GetAsync(ct => api.UpdateInEntity(brandId, entityId, entryId, request, ct), cancellationToken);
+        return CheckValuesThenSend(
+            entityId,
+            request.Values,
+            request.ValidateAgainstSchema,
+            creating: false,
+            nameof(request),
+            ct => invoker.GetAsync(ct2 => api.UpdateInEntity(brandId, entityId, entryId, request, ct2), ct),
+            cancellationToken);
     }
 
     public Task<Entry> MoveToStageAsync(string entryId, long stageId, CancellationToken cancellationToken = default)

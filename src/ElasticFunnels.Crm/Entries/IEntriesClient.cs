@@ -33,6 +33,7 @@ public partial interface IEntriesClient
     /// <param name="request">The entry; the title is required, and pipeline and stage together for CRM-mode entities.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created entry.</returns>
+    /// <exception cref="CrmSchemaValidationException">Schema validation is on (<see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/> or <see cref="EntryCreateRequest.ValidateAgainstSchema"/>) and the values do not fit the entity's fields; nothing was created.</exception>
     Task<Entry> CreateAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Updates an entry; only what is set changes (<c>PUT .../crm/entries/{entry}</c>).</summary>
@@ -48,6 +49,7 @@ public partial interface IEntriesClient
     /// <param name="request">The changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The updated entry.</returns>
+    /// <exception cref="CrmSchemaValidationException">Schema validation is on (<see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/> or <see cref="EntryUpdateRequest.ValidateAgainstSchema"/>) and the values do not fit the entity's fields; nothing was updated.</exception>
     Task<Entry> UpdateAsync(long entityId, string entryId, EntryUpdateRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Moves an entry to another stage of its pipeline (<c>PUT .../crm/entries/{entry}/stage</c>).</summary>

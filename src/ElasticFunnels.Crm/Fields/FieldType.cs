@@ -84,6 +84,51 @@ public readonly struct FieldType : IEquatable<FieldType>
     /// <summary>References to several entries of another entity.</summary>
     public static FieldType MultiReference { get; } = new("multi_reference");
 
+    /// <summary>A whole number (seen in the vendor's scripts).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named after the vendor's field type.")]
+    public static FieldType Integer { get; } = new("integer");
+
+    /// <summary>A decimal number (seen in the vendor's scripts).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named after the vendor's field type.")]
+    public static FieldType Decimal { get; } = new("decimal");
+
+    /// <summary>An amount of money, stored as a number (seen in the vendor's scripts).</summary>
+    public static FieldType Currency { get; } = new("currency");
+
+    /// <summary>A time of day, <c>HH:mm</c> or <c>HH:mm:ss</c> (seen in the vendor's scripts).</summary>
+    public static FieldType Time { get; } = new("time");
+
+    /// <summary>A checkbox: a boolean (seen in the vendor's scripts).</summary>
+    public static FieldType Checkbox { get; } = new("checkbox");
+
+    /// <summary>Radio buttons: one value out of the field's options, like <see cref="Select"/> (seen in the vendor's scripts).</summary>
+    public static FieldType Radio { get; } = new("radio");
+
+    /// <summary>
+    /// What .NET shape a value of this type reads as, and so which <see cref="EntryValues"/> method
+    /// reads it (for example <see cref="FieldValueShape.Number"/>: <see cref="EntryValues.GetDecimal(string)"/>).
+    /// A type the SDK does not know is <see cref="FieldValueShape.Unknown"/>: read it as JSON.
+    /// </summary>
+    public FieldValueShape Shape => Canonical switch
+    {
+        "text" or "textarea" or "rich_text" or "wysiwyg" or "email" or "phone" or "url" or "color" or "image" or "file" => FieldValueShape.Text,
+        "number" or "decimal" or "currency" => FieldValueShape.Number,
+        "integer" => FieldValueShape.Integer,
+        "boolean" or "checkbox" => FieldValueShape.Boolean,
+        "date" => FieldValueShape.Date,
+        "datetime" => FieldValueShape.DateTime,
+        "time" => FieldValueShape.Time,
+        "select" or "radio" => FieldValueShape.Option,
+        "multi_select" => FieldValueShape.Options,
+        "json" => FieldValueShape.Json,
+        "reference" => FieldValueShape.Reference,
+        "multi_reference" => FieldValueShape.References,
+        _ => FieldValueShape.Unknown,
+    };
+
+    /// <summary>Whether the SDK knows this type (any of the static members, or an alias of one).</summary>
+    public bool IsKnown => Shape != FieldValueShape.Unknown;
+
     /// <summary>The value as the API writes it (an alias keeps its own spelling).</summary>
     public string Value => _value ?? "text";
 

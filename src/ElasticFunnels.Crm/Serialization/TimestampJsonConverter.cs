@@ -25,7 +25,9 @@ internal sealed class TimestampJsonConverter : JsonConverter<DateTimeOffset>
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64());
+            return TryFromUnixSeconds(reader.GetInt64(), out var instant)
+                ? instant
+                : throw new JsonException("A Unix timestamp is outside the range of dates .NET can represent.");
         }
 
         if (reader.TokenType != JsonTokenType.String)
@@ -72,12 +74,26 @@ internal sealed class TimestampJsonConverter : JsonConverter<DateTimeOffset>
             return true;
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)
+            && TryFromUnixSeconds(seconds, out value))
         {
-            value = DateTimeOffset.FromUnixTimeSeconds(seconds);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>Converts Unix seconds, failing (rather than throwing) outside years 1 to 9999.</summary>
+    public static bool TryFromUnixSeconds(long seconds, out DateTimeOffset value)
+    {
+        // DateTimeOffset.MinValue and MaxValue in Unix seconds.
+        if (seconds is < -62_135_596_800 or > 253_402_300_799)
+        {
+            value = default;
+            return false;
+        }
+
+        value = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return true;
     }
 }

@@ -13,6 +13,14 @@ namespace ElasticFunnels.Crm;
 /// object, the view is exactly that object; otherwise it is built from the <c>values</c> array (a key
 /// that appears twice keeps its last value). The two shapes are never merged, so a key present in only
 /// the shape that was not chosen is not in the view; <see cref="Source"/> tells which shape was used.
+/// <para>
+/// Read typed values with <see cref="GetString"/>, <see cref="GetDecimal"/>, <see cref="GetDate"/>, ... (see
+/// <see cref="FieldType.Shape"/> for which one fits a field type). Each <c>Get...</c> throws a
+/// <see cref="CrmValueException"/> whose <see cref="CrmValueException.Reason"/> tells a missing key, a JSON
+/// <c>null</c> and a value of another type apart; each <c>TryGet...</c> returns false instead and never throws;
+/// <see cref="GetState"/> tells the three apart without reading. Map all values to a class of your own with
+/// <see cref="ToObject{T}"/>.
+/// </para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1710", Justification = "Named after what it holds, an entry's values, as the API names them.")]
 public sealed partial class EntryValues : IReadOnlyDictionary<string, JsonElement>

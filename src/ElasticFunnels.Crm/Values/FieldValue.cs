@@ -8,7 +8,8 @@ namespace ElasticFunnels.Crm;
 /// <summary>
 /// A value to write into a custom field, converted from a .NET value to the form the API expects:
 /// strings as strings; numbers exactly (a <see cref="decimal"/> never loses digits); <see cref="DateOnly"/>
-/// as <c>yyyy-MM-dd</c>; <see cref="DateTimeOffset"/> as ISO 8601 in UTC; lists as arrays;
+/// as <c>yyyy-MM-dd</c>; <see cref="DateTimeOffset"/> as ISO 8601 in UTC; <see cref="TimeOnly"/> as
+/// <c>HH:mm:ss</c>; lists as arrays;
 /// <see cref="Null"/> (or a null string or list) clears the value. Formatting never depends on the culture.
 /// </summary>
 /// <example><code>
@@ -19,7 +20,8 @@ namespace ElasticFunnels.Crm;
 ///     ["close_date"] = new DateOnly(2025, 1, 31),
 ///     ["tags"] = new[] { "vip", "newsletter" },
 /// };
-/// </code></example>
+/// </code>
+/// <see cref="FieldValues"/> builds such a dictionary fluently.</example>
 [JsonConverter(typeof(FieldValueJsonConverter))]
 public readonly struct FieldValue : IEquatable<FieldValue>
 {
@@ -77,6 +79,11 @@ public readonly struct FieldValue : IEquatable<FieldValue>
     /// <returns>The field value.</returns>
     public static FieldValue FromDateTime(DateTimeOffset value) => new(value);
 
+    /// <summary>A time of day, written <c>HH:mm:ss</c> (with <c>.fffffff</c> only when it has fractions of a second).</summary>
+    /// <param name="value">The time.</param>
+    /// <returns>The field value.</returns>
+    public static FieldValue FromTime(TimeOnly value) => new(value);
+
     /// <summary>A list of strings (multi-select options, multi-reference entry ids); null clears the field.</summary>
     /// <param name="values">The strings; none may be null.</param>
     /// <returns>The field value.</returns>
@@ -127,6 +134,9 @@ public readonly struct FieldValue : IEquatable<FieldValue>
     /// <summary>Converts a date and time.</summary>
     public static implicit operator FieldValue(DateTimeOffset value) => FromDateTime(value);
 
+    /// <summary>Converts a time of day.</summary>
+    public static implicit operator FieldValue(TimeOnly value) => FromTime(value);
+
     /// <summary>Converts a list of strings.</summary>
     public static implicit operator FieldValue(string[]? values) => FromStrings(values);
 
@@ -151,6 +161,7 @@ public readonly struct FieldValue : IEquatable<FieldValue>
             case bool b: writer.WriteBooleanValue(b); break;
             case DateOnly date: writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
             case DateTimeOffset instant: writer.WriteStringValue(TimestampJsonConverter.Format(instant)); break;
+            case TimeOnly time: writer.WriteStringValue(time.ToString(time.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)); break;
             case string[] list:
                 writer.WriteStartArray();
                 foreach (var item in list)
@@ -175,6 +186,24 @@ public readonly struct FieldValue : IEquatable<FieldValue>
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>This value as a JSON element (a JSON <c>null</c> for <see cref="Null"/>).</summary>
+    internal JsonElement ToJsonElement()
+    {
+        if (_value is JsonElement json)
+        {
+            return json;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteTo(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     /// <inheritdoc />
