@@ -2,6 +2,7 @@ using ElasticFunnels.Crm;
 using ElasticFunnels.Crm.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -109,7 +110,8 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
-            .RedactLoggedHeaders(static _ => true);
+            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CrmPrimaryHandlerFilter>());
 
         builder.AddResilienceHandler(clientName, (pipeline, context) =>
             CrmResiliencePipeline.Configure(pipeline, Get(context.ServiceProvider, optionsName), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
