@@ -82,8 +82,9 @@ internal sealed class ApiInvoker(ElasticFunnelsCrmOptions options)
             var again = ex.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; try again in {Math.Ceiling(wait.TotalSeconds):0} s") : string.Empty;
             throw new CrmConnectionException($"{Describe(record)} was not sent: the ElasticFunnels CRM API failed too often, so calls are paused (circuit breaker open){again}.", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
+            // A body cut short arrives as an IOException (HttpIOException), not an HttpRequestException.
             throw new CrmConnectionException($"{Describe(record)} to {options.BaseAddress.GetLeftPart(UriPartial.Authority)} failed before a complete answer arrived{Attempts(record)}: {ex.Message}", ex);
         }
     }
