@@ -102,7 +102,7 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
                     return error with
                     {
                         ApiMessage = parsed.Message is null ? null : redact(parsed.Message),
-                        ErrorCode = ReadCode(parsed.Error) ?? ReadCode(parsed.Code),
+                        ErrorCode = (ReadCode(parsed.Error) ?? ReadCode(parsed.Code)) is { } code ? redact(code) : null,
                         FieldErrors = ReadFieldErrors(parsed.Errors),
                         BodySnippet = parsed.Message is null && parsed.Errors.ValueKind != JsonValueKind.Object ? Snippet(body) : null,
                     };
@@ -163,7 +163,8 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
                 JsonValueKind.String => [redact(field.Value.GetString()!)],
                 _ => [redact(field.Value.GetRawText())],
             };
-            result[field.Name] = messages;
+            // Field names come from the server too: a server that echoes the request could echo the key.
+            result[redact(field.Name)] = messages;
         }
 
         return result;
