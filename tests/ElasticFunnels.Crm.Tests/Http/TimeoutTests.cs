@@ -12,6 +12,21 @@ public sealed class TimeoutTests
 
     private static EntityCreateRequest NewEntity() => new() { Name = "Leads", Slug = "leads" };
 
+    /// <summary>
+    /// WireMock logs a request only once its delayed answer is written: wait (up to 10 s, for a loaded
+    /// machine) until the expected count is logged, then one more delay so that an extra request would show.
+    /// </summary>
+    private static async Task SettledRequestCount(CrmStub stub, int expected, TimeSpan delay)
+    {
+        var clock = Stopwatch.StartNew();
+        while (stub.Requests.Count < expected && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        await Task.Delay(delay, Ct);
+    }
+
     [Fact]
     public async Task CreateAsync_DelayBeyondAttemptTimeout_SentOnceThenTimeout()
     {
@@ -22,7 +37,7 @@ public sealed class TimeoutTests
         var ex = await Assert.ThrowsAsync<CrmTimeoutException>(() => stub.Client.Entities.CreateAsync(NewEntity(), Ct));
 
         Assert.Equal("POST /api/brands/42/crm/entities did not complete within 0.1 s (ElasticFunnelsCrmOptions.AttemptTimeout, the budget of one attempt).", ex.Message);
-        await Task.Delay(delay * 2, Ct); // WireMock logs a request once its delayed response is written.
+        await SettledRequestCount(stub, expected: 1, delay);
         Assert.Single(stub.Requests);
     }
 
@@ -40,7 +55,7 @@ public sealed class TimeoutTests
         var ex = await Assert.ThrowsAsync<CrmTimeoutException>(() => stub.Client.Entities.GetAsync(1, Ct));
 
         Assert.EndsWith("(ElasticFunnelsCrmOptions.AttemptTimeout, the budget of one attempt) (after 3 attempts).", ex.Message);
-        await Task.Delay(delay * 2, Ct);
+        await SettledRequestCount(stub, expected: 3, delay);
         Assert.Equal(3, stub.Requests.Count);
     }
 
