@@ -46,7 +46,9 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     /// <param name="options">The settings; validated now and copied.</param>
     /// <param name="handler">The innermost handler, which sends the requests.</param>
     /// <param name="disposeHandler">Whether disposing this client disposes <paramref name="handler"/>.</param>
-    /// <exception cref="ArgumentException">The settings are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">The settings are invalid (the message lists every problem), or
+    /// <paramref name="handler"/> is (or ends in) a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>
+    /// that follows redirects or keeps cookies: set <c>AllowAutoRedirect = false</c> and <c>UseCookies = false</c>.</exception>
     public ElasticFunnelsCrmClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler = false)
         : this(options, handler, disposeHandler, TimeProvider.System)
     {
@@ -133,6 +135,11 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     private static HttpClient CreateHttpClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler, TimeProvider timeProvider, out ElasticFunnelsCrmOptions used)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        if (PrimaryHandlerRules.Problem(handler) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(handler));
+        }
+
         used = options;
         return new HttpClient(CrmHttpPipeline.CreateChain(options, handler, timeProvider, NullLogger.Instance), disposeHandler)
         {

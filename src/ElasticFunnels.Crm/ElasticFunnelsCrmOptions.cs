@@ -7,10 +7,13 @@ namespace ElasticFunnels.Crm;
 /// </summary>
 /// <remarks>
 /// Defaults: <see cref="BaseAddress"/> <c>https://app.elasticfunnels.io/api/</c>;
-/// <see cref="Timeout"/> 100 seconds for a whole call, retries included;
-/// <see cref="AttemptTimeout"/> 30 seconds for one attempt, reading the body included;
-/// <see cref="MaxResponseContentBytes"/> 16 MiB; <see cref="ValidateEntryValues"/> off;
-/// <see cref="SchemaCacheDuration"/> 5 minutes.
+/// <see cref="Timeout"/> 100 seconds for a whole call, retries and their waits included (10 ms to 24 hours, or
+/// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>); <see cref="AttemptTimeout"/> 30 seconds for one
+/// attempt, reading the body included (10 ms to 24 hours; <see cref="Timeout"/> still bounds the whole call);
+/// <see cref="MaxResponseContentBytes"/> 16 MiB (at most 2 GiB); <see cref="Retry"/> and <see cref="CircuitBreaker"/>
+/// as documented on <see cref="CrmRetryOptions"/> and <see cref="CrmCircuitBreakerOptions"/>. A timeout surfaces as a
+/// <see cref="CrmTimeoutException"/>; the caller's own cancellation as an <see cref="OperationCanceledException"/>.
+/// <see cref="ValidateEntryValues"/> off; <see cref="SchemaCacheDuration"/> 5 minutes.
 /// </remarks>
 public sealed class ElasticFunnelsCrmOptions
 {
@@ -41,7 +44,11 @@ public sealed class ElasticFunnelsCrmOptions
     /// <summary>The most one attempt may take, reading the whole body included. Default 30 seconds; <see cref="Timeout"/> still bounds the whole call.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The largest response body the SDK reads; a larger one fails the call. Default 16 MiB.</summary>
+    /// <summary>
+    /// The largest successful response body the SDK reads; a larger one fails the call with a
+    /// <see cref="CrmResponseFormatException"/> without reading the rest. Error bodies are cut at 64 KiB.
+    /// Default 16 MiB.
+    /// </summary>
     public long MaxResponseContentBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Retries: which failures, how often, how long to wait. See <see cref="CrmRetryOptions"/> for the defaults.</summary>

@@ -8,6 +8,10 @@ namespace ElasticFunnels.Crm;
 /// </summary>
 public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<ElasticFunnelsCrmOptions>
 {
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+    private static readonly TimeSpan MinBreakerWindow = TimeSpan.FromMilliseconds(500);
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ElasticFunnelsCrmOptions options)
     {
@@ -59,19 +63,19 @@ public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<Elastic
             failures.Add("ElasticFunnelsCrmOptions.BaseAddress must not carry a query, fragment or user info.");
         }
 
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (options.Timeout != System.Threading.Timeout.InfiniteTimeSpan && (options.Timeout < MinTimeout || options.Timeout > MaxTimeout))
         {
-            failures.Add($"ElasticFunnelsCrmOptions.Timeout must be positive (was {options.Timeout}).");
+            failures.Add($"ElasticFunnelsCrmOptions.Timeout must be between 10 ms and 24 hours, or Timeout.InfiniteTimeSpan for none (was {options.Timeout}).");
         }
 
-        if (options.AttemptTimeout <= TimeSpan.Zero)
+        if (options.AttemptTimeout < MinTimeout || options.AttemptTimeout > MaxTimeout)
         {
-            failures.Add($"ElasticFunnelsCrmOptions.AttemptTimeout must be positive (was {options.AttemptTimeout}).");
+            failures.Add($"ElasticFunnelsCrmOptions.AttemptTimeout must be between 10 ms and 24 hours (was {options.AttemptTimeout}).");
         }
 
-        if (options.MaxResponseContentBytes <= 0)
+        if (options.MaxResponseContentBytes is <= 0 or > int.MaxValue)
         {
-            failures.Add($"ElasticFunnelsCrmOptions.MaxResponseContentBytes must be positive (was {options.MaxResponseContentBytes}).");
+            failures.Add($"ElasticFunnelsCrmOptions.MaxResponseContentBytes must be between 1 and {int.MaxValue} bytes (was {options.MaxResponseContentBytes}).");
         }
 
         if (options.SchemaCacheDuration < TimeSpan.Zero && options.SchemaCacheDuration != System.Threading.Timeout.InfiniteTimeSpan)
@@ -79,6 +83,71 @@ public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<Elastic
             failures.Add($"ElasticFunnelsCrmOptions.SchemaCacheDuration must not be negative (was {options.SchemaCacheDuration}); use Timeout.InfiniteTimeSpan to keep schemas until they are invalidated.");
         }
 
+        AddRetryFailures(options.Retry, failures);
+        AddCircuitBreakerFailures(options.CircuitBreaker, failures);
         return failures;
+    }
+
+    private static void AddRetryFailures(CrmRetryOptions? retry, List<string> failures)
+    {
+        if (retry is null)
+        {
+            failures.Add("ElasticFunnelsCrmOptions.Retry is null: leave it at its default, or set MaxRetryAttempts = 0 to turn retries off.");
+            return;
+        }
+
+        if (retry.MaxRetryAttempts is < 0 or > 100)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.Retry.MaxRetryAttempts must be between 0 (no retries) and 100 (was {retry.MaxRetryAttempts}).");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.Retry.BaseDelay must be between 0 and 24 hours (was {retry.BaseDelay}).");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.Retry.MaxDelay must be at least BaseDelay ({retry.BaseDelay}) and at most 24 hours (was {retry.MaxDelay}).");
+        }
+
+        if (retry.MaxRetryAfter < TimeSpan.Zero || retry.MaxRetryAfter > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.Retry.MaxRetryAfter must be between 0 (never wait for Retry-After) and 24 hours (was {retry.MaxRetryAfter}).");
+        }
+    }
+
+    private static void AddCircuitBreakerFailures(CrmCircuitBreakerOptions? breaker, List<string> failures)
+    {
+        if (breaker is null)
+        {
+            failures.Add("ElasticFunnelsCrmOptions.CircuitBreaker is null: leave it at its default, or set Enabled = false to turn it off.");
+            return;
+        }
+
+        if (!breaker.Enabled)
+        {
+            return;
+        }
+
+        if (!(breaker.FailureRatio > 0 && breaker.FailureRatio <= 1))
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.CircuitBreaker.FailureRatio must be greater than 0 and at most 1, e.g. 0.5 for half of the calls (was {breaker.FailureRatio}).");
+        }
+
+        if (breaker.MinimumThroughput < 2)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.CircuitBreaker.MinimumThroughput must be at least 2 (was {breaker.MinimumThroughput}).");
+        }
+
+        if (breaker.SamplingDuration < MinBreakerWindow || breaker.SamplingDuration > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.CircuitBreaker.SamplingDuration must be between 0.5 seconds and 24 hours (was {breaker.SamplingDuration}).");
+        }
+
+        if (breaker.BreakDuration < MinBreakerWindow || breaker.BreakDuration > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.CircuitBreaker.BreakDuration must be between 0.5 seconds and 24 hours (was {breaker.BreakDuration}).");
+        }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,8 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
-            .RedactLoggedHeaders(static _ => true);
+            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CrmPrimaryHandlerFilter>());
 
         // Added first, so it is the outermost handler: one span and one log line per call, retries inside.
         builder.AddHttpMessageHandler(sp => new TelemetryHandler(

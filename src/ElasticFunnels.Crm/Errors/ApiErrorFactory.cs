@@ -33,8 +33,8 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
         {
             var location = response.Headers.Location;
             var toLogin = location is not null && LooksLikeLogin(location.OriginalString);
-            var where = location is null ? "another address" : DescribeLocation(response.RequestMessage?.RequestUri, location);
-            var message = $"{error.Method} {error.Path} was answered with a redirect ({status}) to {where}; the SDK does not follow redirects, so the access key is never sent elsewhere.";
+            var where = location is null ? "an address it did not give" : redact(DescribeLocation(response.RequestMessage?.RequestUri, location));
+            var message = $"{error.Method} {error.Path} was answered with a redirect ({status}) to {where}. The SDK never follows redirects, even within the API's origin, so the access key is only ever sent to the configured BaseAddress; check BaseAddress (for example http:// where the API wants https://, or a missing /api path).";
             return toLogin
                 ? new CrmAuthenticationException(error, message + " A redirect to a login page means the access key is missing or was not accepted.")
                 : new CrmApiException(error, message);
@@ -59,24 +59,32 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
     }
 
     /// <summary>Builds the error for a success response whose body could not be read as the expected JSON.</summary>
-    public CrmResponseFormatException CreateFormatError(HttpResponseMessage response, string expected, Exception? cause)
+    public async ValueTask<Exception?> CreateFormatErrorAsync(HttpResponseMessage response, Exception? cause)
     {
-        var error = Describe(response, null);
-        var reason = cause is null ? "the body was empty or null" : "the body was not valid JSON of that shape";
-        return new CrmResponseFormatException(error, $"{error.Method} {error.Path} answered {(int)response.StatusCode} but {reason}; expected {expected}.", cause is JsonException ? null : cause);
+        var body = await ReadBoundedAsync(response).ConfigureAwait(false);
+        var error = Describe(response, null) with { BodySnippet = string.IsNullOrWhiteSpace(body) ? null : Snippet(body) };
+        var what = string.IsNullOrWhiteSpace(body) ? "an empty body"
+            : LooksLikeJson(body) ? "JSON of another shape, or cut short"
+            : "a body that is not JSON";
+        var detail = cause is JsonException json ? $" ({redact(json.Message)})" : string.Empty;
+        return new CrmResponseFormatException(error, $"{error.Method} {error.Path} answered {(int)response.StatusCode} with {what}{detail}; the SDK expected the documented JSON.", cause);
     }
+
+    /// <summary>Builds the error for a success response that carried no value (an empty body or JSON <c>null</c>).</summary>
+    public static CrmResponseFormatException CreateEmptyBodyError(CrmError error, string expected) =>
+        new(error, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with an empty body or JSON null; the SDK expected {expected}.");
 
     private CrmError Describe(HttpResponseMessage response, string? body)
     {
         var request = response.RequestMessage;
-        var path = request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request?.RequestUri?.OriginalString ?? string.Empty;
+        var path = CallRecord.PathOf(request?.RequestUri);
         var error = new CrmError
         {
             StatusCode = response.StatusCode,
             Method = request?.Method.Method ?? string.Empty,
             Path = path,
             PathTemplate = RouteTemplate.FromPath(path),
-            RetryAfter = ReadRetryAfter(response),
+            RetryAfter = RetryAfterHeader.Read(response),
         };
 
         if (string.IsNullOrEmpty(body))
@@ -94,7 +102,7 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
                     return error with
                     {
                         ApiMessage = parsed.Message is null ? null : redact(parsed.Message),
-                        ErrorCode = ReadCode(parsed.Error) ?? ReadCode(parsed.Code),
+                        ErrorCode = (ReadCode(parsed.Error) ?? ReadCode(parsed.Code)) is { } code ? redact(code) : null,
                         FieldErrors = ReadFieldErrors(parsed.Errors),
                         BodySnippet = parsed.Message is null && parsed.Errors.ValueKind != JsonValueKind.Object ? Snippet(body) : null,
                     };
@@ -119,34 +127,17 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
     {
         try
         {
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var encoding = Encoding.UTF8;
-            using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true);
-            var buffer = new char[MaxErrorBodyChars];
-            var read = await reader.ReadBlockAsync(buffer.AsMemory()).ConfigureAwait(false);
-            return new string(buffer, 0, read);
+            // The SDK's buffering handler has already read the body into memory with a size cap, and
+            // Refit may have read (and closed) its stream: ask for the bytes, which reads nothing again.
+            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var length = Math.Min(bytes.Length, MaxErrorBodyChars * 4);
+            var text = Encoding.UTF8.GetString(bytes, 0, length);
+            return text.Length > MaxErrorBodyChars ? text[..MaxErrorBodyChars] : text;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             return null;
         }
-    }
-
-    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - (response.Headers.Date ?? DateTimeOffset.UtcNow);
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static string? ReadCode(JsonElement code) => code.ValueKind switch
@@ -172,7 +163,8 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
                 JsonValueKind.String => [redact(field.Value.GetString()!)],
                 _ => [redact(field.Value.GetRawText())],
             };
-            result[field.Name] = messages;
+            // Field names come from the server too: a server that echoes the request could echo the key.
+            result[redact(field.Name)] = messages;
         }
 
         return result;

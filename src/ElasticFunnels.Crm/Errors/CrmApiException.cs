@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -75,7 +76,7 @@ public class CrmApiException : CrmException
 
         if (detail.Count == 0 && !string.IsNullOrWhiteSpace(error.BodySnippet))
         {
-            detail.Add("the response body was not JSON.");
+            detail.Add("the response body was not JSON (see Error.BodySnippet).");
         }
 
         if (detail.Count > 0)
@@ -85,6 +86,11 @@ public class CrmApiException : CrmException
         else
         {
             text.Append('.');
+        }
+
+        if (error.RetryAfter is { } wait)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" The server asked to retry after {Math.Ceiling(wait.TotalSeconds):0} s (Retry-After).");
         }
 
         return text.ToString();

@@ -2,7 +2,9 @@ namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// The API answered with a success status, but the body was not the JSON the SDK expected
-/// (empty, <c>null</c>, HTML, truncated or of another shape).
+/// (empty, <c>null</c>, HTML, truncated or of another shape), or was larger than
+/// <see cref="ElasticFunnelsCrmOptions.MaxResponseContentBytes"/>. The call may have had its effect:
+/// a create that fails this way must not be blindly repeated.
 /// </summary>
 public class CrmResponseFormatException : CrmApiException
 {

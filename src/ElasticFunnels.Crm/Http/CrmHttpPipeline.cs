@@ -49,8 +49,7 @@ internal static class CrmHttpPipeline
     {
         var settings = RefitSettings.ForJsonContext(CrmJsonContext.Default);
         settings.ExceptionFactory = errors.CreateAsync;
-        settings.DeserializationExceptionFactory = (response, exception) =>
-            ValueTask.FromResult<Exception?>(errors.CreateFormatError(response, "a JSON body", exception));
+        settings.DeserializationExceptionFactory = errors.CreateFormatErrorAsync;
         settings.TransportExceptionFactory = (_, exception, _) => exception;
         return settings;
     }

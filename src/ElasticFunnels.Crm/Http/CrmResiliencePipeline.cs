@@ -1,4 +1,4 @@
-using System.Net;
+using ElasticFunnels.Crm.Internal;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -78,8 +78,11 @@ internal static class CrmResiliencePipeline
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
     {
+        // Only an idempotent request may be sent again after an ambiguous failure (a timeout, a reset,
+        // a 5xx): the server may have processed it. A POST creates, so sending it twice could create twice.
         var method = context.GetRequestMessage()?.Method ?? HttpMethod.Get;
-        var isPost = method == HttpMethod.Post || method == HttpMethod.Patch;
+        var idempotent = method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete
+            || method == HttpMethod.Head || method == HttpMethod.Options;
 
         if (outcome.Exception is { } exception)
         {
@@ -88,7 +91,7 @@ internal static class CrmResiliencePipeline
                 // The connection never opened, so the server never saw the request: safe for any method.
                 HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => true,
                 HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => false,
-                HttpRequestException or TimeoutRejectedException or IOException => !isPost,
+                HttpRequestException or TimeoutRejectedException or IOException => idempotent,
                 _ => false,
             };
         }
@@ -113,7 +116,7 @@ internal static class CrmResiliencePipeline
 
         if (status is 408 or 500 or 502 or 503 or 504)
         {
-            if (isPost)
+            if (!idempotent)
             {
                 return false;
             }
@@ -125,10 +128,17 @@ internal static class CrmResiliencePipeline
         return false;
     }
 
-    private static TimeSpan TimeLeft(ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider) =>
-        context.Properties.TryGetValue(CallStarted, out var started)
+    private static TimeSpan TimeLeft(ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
+    {
+        if (options.Timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        return context.Properties.TryGetValue(CallStarted, out var started)
             ? options.Timeout - timeProvider.GetElapsedTime(started)
             : options.Timeout;
+    }
 
     private static bool IsServerFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
@@ -138,30 +148,5 @@ internal static class CrmResiliencePipeline
     };
 
     /// <summary>The wait a response asks for with <c>Retry-After</c> (seconds or an HTTP date), or null.</summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage? response)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header is null)
-        {
-            return null;
-        }
-
-        if (header.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header.Date is { } date)
-        {
-            var now = response!.Headers.Date ?? DateTimeOffset.UtcNow;
-            var wait = date - now;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    internal static bool IsBrokenCircuit(Exception exception) => exception is BrokenCircuitException;
-
-    internal static HttpStatusCode? StatusOf(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode;
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response) => RetryAfterHeader.Read(response);
 }

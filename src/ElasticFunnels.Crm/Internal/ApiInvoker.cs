@@ -10,64 +10,88 @@ namespace ElasticFunnels.Crm.Internal;
 /// exception: a timeout is a <see cref="CrmTimeoutException"/> (never confused with the caller's
 /// cancellation, which stays an <see cref="OperationCanceledException"/>), a broken connection a
 /// <see cref="CrmConnectionException"/>, a success without a body a <see cref="CrmResponseFormatException"/>.
+/// Each names the request, which the transport reports through a <see cref="CallRecord"/>.
 /// </summary>
 internal sealed class ApiInvoker(ElasticFunnelsCrmOptions options)
 {
     public async Task<T> GetAsync<T>(Func<CancellationToken, Task<Envelope<T>>> call, CancellationToken cancellationToken)
         where T : class
     {
-        var envelope = await RunAsync(call, cancellationToken).ConfigureAwait(false);
-        return envelope.Value ?? throw EmptyBody(typeof(T).Name);
+        var record = CallRecord.Start();
+        var envelope = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        return envelope.Value ?? throw ApiErrorFactory.CreateEmptyBodyError(record.ToError(), $"a JSON object ({typeof(T).Name})");
     }
 
     public async Task<IReadOnlyList<T>> ListAsync<T>(Func<CancellationToken, Task<ListEnvelope<T>>> call, CancellationToken cancellationToken)
         where T : class
     {
-        var envelope = await RunAsync(call, cancellationToken).ConfigureAwait(false);
-        return envelope.Items ?? throw EmptyBody($"a list of {typeof(T).Name}");
+        var record = CallRecord.Start();
+        var envelope = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        return envelope.Items ?? throw ApiErrorFactory.CreateEmptyBodyError(record.ToError(), $"a JSON array of {typeof(T).Name}");
     }
 
     public async Task<T> GetPlainAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         where T : class
     {
-        var value = await RunAsync(call, cancellationToken).ConfigureAwait(false);
-        return value ?? throw EmptyBody(typeof(T).Name);
+        var record = CallRecord.Start();
+        var value = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        return value ?? throw ApiErrorFactory.CreateEmptyBodyError(record.ToError(), $"a JSON object ({typeof(T).Name})");
     }
 
-    public Task SendAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        RunAsync(
+    public async Task SendAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        var record = CallRecord.Start();
+        await RunAsync(
             async ct =>
             {
                 await call(ct).ConfigureAwait(false);
                 return true;
             },
-            cancellationToken);
+            record,
+            cancellationToken).ConfigureAwait(false);
+    }
 
-    private async Task<TResult> RunAsync<TResult>(Func<CancellationToken, Task<TResult>> call, CancellationToken cancellationToken)
+    private async Task<TResult> RunAsync<TResult>(Func<CancellationToken, Task<TResult>> call, CallRecord record, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             return await call(cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not CrmApiException)
+        {
+            // The caller cancelled, and the transport reported it as a broken stream or a timeout:
+            // the caller asked for cancellation, so that is what they get.
+            throw new OperationCanceledException($"{Describe(record)} was cancelled by the caller.", ex, cancellationToken);
+        }
         catch (TimeoutRejectedException ex)
         {
-            throw new CrmTimeoutException(string.Create(CultureInfo.InvariantCulture, $"The ElasticFunnels CRM API did not answer within {ex.Timeout.TotalSeconds:0.###} s (ElasticFunnelsCrmOptions.{(ex.Timeout == options.Timeout ? "Timeout" : "AttemptTimeout")})."), ex);
+            var which = ex.Timeout == options.Timeout ? "Timeout, the budget of the whole call" : "AttemptTimeout, the budget of one attempt";
+            throw new CrmTimeoutException(string.Create(CultureInfo.InvariantCulture, $"{Describe(record)} did not complete within {ex.Timeout.TotalSeconds:0.###} s (ElasticFunnelsCrmOptions.{which}){Attempts(record)}."), ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex)
         {
-            throw new CrmTimeoutException("The call to the ElasticFunnels CRM API was cancelled by a timeout, not by the caller.", ex);
+            throw new CrmTimeoutException($"{Describe(record)} was cancelled by a timeout of the HTTP stack (for example the connect timeout), not by the caller{Attempts(record)}.", ex);
         }
         catch (BrokenCircuitException ex)
         {
-            throw new CrmConnectionException($"The ElasticFunnels CRM API failed too often, so calls are paused (circuit breaker open){(ex.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; try again in {wait.TotalSeconds:0} s") : string.Empty)}.", ex);
+            var again = ex.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; try again in {Math.Ceiling(wait.TotalSeconds):0} s") : string.Empty;
+            throw new CrmConnectionException($"{Describe(record)} was not sent: the ElasticFunnels CRM API failed too often, so calls are paused (circuit breaker open){again}.", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new CrmConnectionException($"The call to the ElasticFunnels CRM API at {options.BaseAddress.GetLeftPart(UriPartial.Authority)} failed before a complete answer arrived: {ex.Message}", ex);
+            // A body cut short arrives as an IOException (HttpIOException), not an HttpRequestException.
+            throw new CrmConnectionException($"{Describe(record)} to {options.BaseAddress.GetLeftPart(UriPartial.Authority)} failed before a complete answer arrived{Attempts(record)}: {ex.Message}", ex);
         }
     }
 
-    private static CrmResponseFormatException EmptyBody(string expected) =>
-        new(new CrmError(), $"The ElasticFunnels CRM API answered with a success status but no {expected} in the body (empty or null).");
+    private static string Describe(CallRecord record) =>
+        record.Attempts == 0 ? "The call to the ElasticFunnels CRM API" : $"{record.Method} {record.Path}";
+
+    private static string Attempts(CallRecord record) =>
+        record.Attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $" (after {record.Attempts} attempts)") : string.Empty;
 }

@@ -25,7 +25,7 @@ internal static class Guard
     /// <summary>
     /// An entry id is opaque, so the SDK escapes it as one path segment; it also rejects the values
     /// that would still address another resource once escaped or normalized: empty, <c>.</c>, <c>..</c>,
-    /// slashes, backslashes and control characters.
+    /// slashes, backslashes, control characters, unpaired surrogates and more than 512 characters.
     /// </summary>
     public static void EntryId(string? entryId, string paramName)
     {
@@ -45,11 +45,22 @@ internal static class Guard
             throw new ArgumentException($"{paramName} is {entryId.Length} characters long; an entry id has at most {MaxEntryIdLength}.", paramName);
         }
 
-        foreach (var c in entryId)
+        for (var i = 0; i < entryId.Length; i++)
         {
+            var c = entryId[i];
             if (c is '/' or '\\' || char.IsControl(c))
             {
                 throw new ArgumentException($"{paramName} contains '{(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())}', which an entry id cannot contain (slashes, backslashes and control characters would change the path).", paramName);
+            }
+
+            // A lone surrogate is escaped as U+FFFD, so two different strings would name the same entry.
+            if (char.IsHighSurrogate(c) && i + 1 < entryId.Length && char.IsLowSurrogate(entryId[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                throw new ArgumentException($"{paramName} contains an unpaired UTF-16 surrogate at index {i}; an entry id must be valid Unicode text.", paramName);
             }
         }
     }

@@ -20,11 +20,18 @@ internal sealed class EnvelopeJsonConverter<T> : JsonConverter<Envelope<T>> wher
             throw new JsonException($"Expected a JSON object for {typeof(T).Name} but found {reader.TokenType}.");
         }
 
-        if (EnvelopeReader.TryFindWrapped(reader, WrapperNames.Single, JsonTokenType.StartObject, out var wrapperName))
+        if (EnvelopeReader.TryFindWrapped(reader, WrapperNames.Single, JsonTokenType.StartObject, out var wrapperName, out var wrapsNull))
         {
             T? value = null;
             EnvelopeReader.ReadWrapped(ref reader, wrapperName, (ref Utf8JsonReader inner) => value = JsonSerializer.Deserialize(ref inner, typeInfo));
             return new Envelope<T>(value);
+        }
+
+        if (wrapsNull)
+        {
+            // {"data": null} and no id of its own: a wrapper around nothing, not a resource.
+            reader.Skip();
+            return default;
         }
 
         return new Envelope<T>(JsonSerializer.Deserialize(ref reader, typeInfo));

@@ -11,9 +11,18 @@ internal static class EnvelopeReader
     /// Looks ahead (on a copy of the reader) for a wrapper property whose value has the expected
     /// token type. An object with its own <c>id</c> is a bare resource, never a wrapper.
     /// </summary>
-    public static bool TryFindWrapped(Utf8JsonReader reader, HashSet<string> names, JsonTokenType expected, out string wrapperName)
+    public static bool TryFindWrapped(Utf8JsonReader reader, HashSet<string> names, JsonTokenType expected, out string wrapperName) =>
+        TryFindWrapped(reader, names, expected, out wrapperName, out _);
+
+    /// <summary>
+    /// Like <see cref="TryFindWrapped(Utf8JsonReader, HashSet{string}, JsonTokenType, out string)"/>; also
+    /// tells whether a wrapper property is present but null (<c>{"data": null}</c>): no resource at all.
+    /// </summary>
+    public static bool TryFindWrapped(Utf8JsonReader reader, HashSet<string> names, JsonTokenType expected, out string wrapperName, out bool wrapsNull)
     {
         wrapperName = string.Empty;
+        wrapsNull = false;
+        var nullWrapper = false;
         string? found = null;
         var depth = reader.CurrentDepth;
         while (reader.Read())
@@ -40,11 +49,14 @@ internal static class EnvelopeReader
                 found = name;
             }
 
+            nullWrapper |= reader.TokenType == JsonTokenType.Null && names.Contains(name);
+
             reader.Skip();
         }
 
         if (found is null)
         {
+            wrapsNull = nullWrapper;
             return false;
         }
 

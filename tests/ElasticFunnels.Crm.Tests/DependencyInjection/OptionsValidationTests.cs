@@ -136,4 +136,13 @@ public sealed class OptionsValidationTests
         Assert.Contains("BrandId", ex.Message);
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public void GetFailures_OnlyTimeoutShortened_IsValidBecauseTheTotalBoundsEachAttempt()
+    {
+        var options = Valid();
+        options.Timeout = TimeSpan.FromSeconds(20);
+
+        Assert.Empty(ElasticFunnelsCrmOptionsValidator.GetFailures(options));
+    }
 }

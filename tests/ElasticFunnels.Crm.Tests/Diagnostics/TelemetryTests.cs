@@ -89,8 +89,8 @@ public sealed class TelemetryTests
 
         await provider.GetRequiredService<IElasticFunnelsCrmClient>().Presets.ListAsync(Ct);
 
-        Assert.Contains(logs.Lines, l => l.StartsWith("Debug ElasticFunnels.Crm: ElasticFunnels CRM GET /api/brands/42/crm/entity-presets answered 200", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains(CrmStub.AccessKey, StringComparison.Ordinal));
+        Assert.Contains(logs.Records, l => l.StartsWith("Debug ElasticFunnels.Crm ", StringComparison.Ordinal) && l.Contains("ElasticFunnels CRM GET /api/brands/42/crm/entity-presets answered 200", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Records, l => l.Contains(CrmStub.AccessKey, StringComparison.Ordinal));
     }
 
     private static bool Is418(Dictionary<string, object?> tags) =>
