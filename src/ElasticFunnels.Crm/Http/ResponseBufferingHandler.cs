@@ -25,18 +25,19 @@ internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandle
             record?.OnResponse(response);
             var success = response.IsSuccessStatusCode;
             var limit = success ? maxBytes : Math.Min(maxBytes, MaxErrorBodyBytes);
-            if (success && response.Content.Headers.ContentLength is { } length && length > limit)
+            if (success && response.Content.Headers.ContentLength is { } declared && declared > limit)
             {
-                throw TooLarge(response, length);
+                throw TooLarge(response, declared);
             }
 
-            var (bytes, complete) = await ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
+            var (buffer, length, complete) = await ReadAsync(response.Content, limit, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
             if (!complete && success)
             {
+                ArrayPool<byte>.Shared.Return(buffer);
                 throw TooLarge(response, null);
             }
 
-            response.Content = Buffered(response.Content, bytes);
+            response.Content = Buffered(response.Content, buffer, length);
             return response;
         }
         catch
@@ -46,46 +47,58 @@ internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandle
         }
     }
 
-    private static async Task<(byte[] Bytes, bool Complete)> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes into a pooled array: sized from Content-Length when
+    /// the server sends one (one rent, no copy), grown by doubling otherwise.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length, bool Complete)> ReadAsync(HttpContent content, long limit, long? expectedLength, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            var initial = expectedLength is { } expected && expected <= limit ? (int)Math.Max(expected + 1, 16) : (int)Math.Min(16 * 1024, limit + 1);
+            var buffer = ArrayPool<byte>.Shared.Rent(initial);
+            var length = 0;
             try
             {
                 while (true)
                 {
-                    var read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    if (length == buffer.Length)
+                    {
+                        // One byte more than the limit tells a body of exactly the limit from a larger one.
+                        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                        buffer.AsSpan(0, length).CopyTo(grown);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = grown;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        return (buffer.ToArray(), true);
+                        return (buffer, length, true);
                     }
 
-                    var room = limit - buffer.Length;
-                    if (read > room)
+                    length += read;
+                    if (length > limit)
                     {
-                        buffer.Write(chunk, 0, (int)room);
-                        return (buffer.ToArray(), false);
+                        return (buffer, (int)limit, false);
                     }
-
-                    buffer.Write(chunk, 0, read);
                 }
             }
-            finally
+            catch
             {
-                ArrayPool<byte>.Shared.Return(chunk);
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
         }
     }
 
-    private static ByteArrayContent Buffered(HttpContent original, byte[] bytes)
+    private static PooledBufferContent Buffered(HttpContent original, byte[] buffer, int length)
     {
-        var buffered = new ByteArrayContent(bytes);
+        var buffered = new PooledBufferContent(buffer, length);
         foreach (var (name, values) in original.Headers.NonValidated)
         {
-            // The length is that of the bytes kept, which ByteArrayContent computes itself.
+            // The length is that of the bytes kept, which the buffered content reports itself.
             if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
                 buffered.Headers.TryAddWithoutValidation(name, values);
