@@ -70,7 +70,7 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
         var key = options.AccessKey ?? string.Empty;
         var errors = new ApiErrorFactory(text => key.Length == 0 ? text : text.Replace(key, "***", StringComparison.Ordinal));
         var settings = CrmHttpPipeline.CreateRefitSettings(errors);
-        var invoker = new ApiInvoker(options);
+        var invoker = new ApiInvoker(options, errors);
 
         Presets = new EntityPresetsClient(RestService.ForGenerated<IEntityPresetsApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
         Entities = new EntitiesClient(RestService.ForGenerated<IEntitiesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);

@@ -8,61 +8,76 @@ namespace ElasticFunnels.Crm;
 /// </summary>
 public sealed class CrmEntity
 {
-    private readonly IReadOnlyList<Pipeline> _pipelines = [];
-    private readonly IReadOnlyList<CustomField> _fields = [];
-    private readonly EntityMode? _mode;
+    private IReadOnlyList<Pipeline> _pipelines = [];
+    private IReadOnlyList<CustomField> _fields = [];
+    private EntityMode? _mode;
 
     /// <summary>The entity id.</summary>
-    public long Id { get; init; }
+    [JsonInclude]
+    public long Id { get; internal set; }
 
     /// <summary>The display name, e.g. <c>Leads</c>.</summary>
-    public string Name { get => field ?? string.Empty; init; }
+    [JsonInclude]
+    public string Name { get => field ?? string.Empty; internal set; }
 
     /// <summary>The URL-safe identifier, unique per brand, e.g. <c>leads</c>.</summary>
-    public string? Slug { get; init; }
+    [JsonInclude]
+    public string? Slug { get; internal set; }
 
     /// <summary>The singular label, e.g. <c>Lead</c>.</summary>
-    public string? SingularName { get; init; }
+    [JsonInclude]
+    public string? SingularName { get; internal set; }
 
     /// <summary>The plural label, e.g. <c>Leads</c>.</summary>
-    public string? PluralName { get; init; }
+    [JsonInclude]
+    public string? PluralName { get; internal set; }
 
     /// <summary>The icon identifier.</summary>
-    public string? Icon { get; init; }
+    [JsonInclude]
+    public string? Icon { get; internal set; }
 
     /// <summary>The hex color.</summary>
-    public string? Color { get; init; }
+    [JsonInclude]
+    public string? Color { get; internal set; }
 
     /// <summary>The brand (project) the entity belongs to.</summary>
-    public long? BrandId { get; init; }
+    [JsonInclude]
+    public long? BrandId { get; internal set; }
 
     /// <summary>
     /// How the entity stores entries. The API sends <c>mode</c> or <c>entity_mode</c>, or nothing,
     /// which means <see cref="EntityMode.Crm"/>.
     /// </summary>
-    public EntityMode Mode { get => _mode ?? EntityMode.Crm; init => _mode = value.IsUnset ? _mode : value; }
+    [JsonInclude]
+    public EntityMode Mode { get => _mode ?? EntityMode.Crm; internal set => _mode = value.IsUnset ? _mode : value; }
 
     [JsonInclude]
     [JsonPropertyName("entity_mode")]
-    internal EntityMode? EntityModeAlias { get => null; init => _mode ??= value; }
+    internal EntityMode? EntityModeAlias { get => null; set => _mode ??= value; }
 
     /// <summary>The number of pipelines, when the API reports it (entity lists do).</summary>
-    public int? PipelinesCount { get; init; }
+    [JsonInclude]
+    public int? PipelinesCount { get; internal set; }
 
     /// <summary>The number of custom fields, when the API reports it (entity lists do).</summary>
-    public int? FieldsCount { get; init; }
+    [JsonInclude]
+    public int? FieldsCount { get; internal set; }
 
     /// <summary>The pipelines with their stages; empty unless the entity was fetched by id.</summary>
-    public IReadOnlyList<Pipeline> Pipelines { get => _pipelines; init => _pipelines = value ?? []; }
+    [JsonInclude]
+    public IReadOnlyList<Pipeline> Pipelines { get => _pipelines; internal set => _pipelines = value ?? []; }
 
     /// <summary>The custom fields; empty unless the entity was fetched by id.</summary>
-    public IReadOnlyList<CustomField> Fields { get => _fields; init => _fields = value ?? []; }
+    [JsonInclude]
+    public IReadOnlyList<CustomField> Fields { get => _fields; internal set => _fields = value ?? []; }
 
     /// <summary>When the entity was created.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the entity was last updated.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"CrmEntity {Id} {Name} ({Mode})";

@@ -5,12 +5,12 @@ namespace ElasticFunnels.Crm;
 internal sealed class EntitiesClient(IEntitiesApi api, ApiInvoker invoker, long brandId) : IEntitiesClient
 {
     public Task<IReadOnlyList<CrmEntity>> ListAsync(CancellationToken cancellationToken = default) =>
-        invoker.ListAsync(ct => api.List(brandId, ct), cancellationToken);
+        invoker.ListAsync<CrmEntity>(ct => api.List(brandId, ct), cancellationToken);
 
     public Task<CrmEntity> GetAsync(long entityId, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
-        return invoker.GetAsync(ct => api.Get(brandId, entityId, ct), cancellationToken);
+        return invoker.GetAsync<CrmEntity>(ct => api.Get(brandId, entityId, ct), cancellationToken);
     }
 
     public Task<CrmEntity> CreateAsync(EntityCreateRequest request, CancellationToken cancellationToken = default)
@@ -21,7 +21,7 @@ internal sealed class EntitiesClient(IEntitiesApi api, ApiInvoker invoker, long 
         SlugRule.Check(request.Slug!, nameof(request));
         LengthRule.Check(request.Icon, 64, nameof(request), nameof(request.Icon));
         LengthRule.Check(request.Color, 64, nameof(request), nameof(request.Color));
-        return invoker.GetAsync(ct => api.Create(brandId, request, ct), cancellationToken);
+        return invoker.GetAsync<CrmEntity>(ct => api.Create(brandId, request, ct), cancellationToken);
     }
 
     public Task<CrmEntity> UpdateAsync(long entityId, EntityUpdateRequest request, CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ internal sealed class EntitiesClient(IEntitiesApi api, ApiInvoker invoker, long 
 
         LengthRule.Check(request.Icon, 64, nameof(request), nameof(request.Icon));
         LengthRule.Check(request.Color, 64, nameof(request), nameof(request.Color));
-        return invoker.GetAsync(ct => api.Update(brandId, entityId, request, ct), cancellationToken);
+        return invoker.GetAsync<CrmEntity>(ct => api.Update(brandId, entityId, request, ct), cancellationToken);
     }
 
     public Task DeleteAsync(long entityId, CancellationToken cancellationToken = default)

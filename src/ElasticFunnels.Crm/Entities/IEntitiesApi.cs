@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Serialization;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -7,16 +6,16 @@ namespace ElasticFunnels.Crm;
 internal interface IEntitiesApi
 {
     [Get("/brands/{brand}/crm/entities")]
-    Task<ListEnvelope<CrmEntity>> List(long brand, CancellationToken cancellationToken);
+    Task<HttpContent> List(long brand, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/entities/{entity}")]
-    Task<Envelope<CrmEntity>> Get(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpContent> Get(long brand, long entity, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities")]
-    Task<Envelope<CrmEntity>> Create(long brand, [Body] EntityCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Create(long brand, [Body] EntityCreateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entities/{entity}")]
-    Task<Envelope<CrmEntity>> Update(long brand, long entity, [Body] EntityUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Update(long brand, long entity, [Body] EntityUpdateRequest body, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/entities/{entity}")]
     Task Delete(long brand, long entity, CancellationToken cancellationToken);

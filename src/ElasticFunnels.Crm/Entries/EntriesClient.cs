@@ -9,7 +9,7 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
         Guard.Id(entityId, nameof(entityId));
         var query = options?.Clone() ?? new EntryListOptions();
         query.Validate(nameof(options));
-        return invoker.GetPlainAsync(
+        return invoker.GetPlainAsync<EntryPage>(
             ct => api.List(
                 brandId,
                 entityId,
@@ -28,14 +28,14 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
     public Task<Entry> GetAsync(string entryId, CancellationToken cancellationToken = default)
     {
         Guard.EntryId(entryId, nameof(entryId));
-        return invoker.GetAsync(ct => api.Get(brandId, entryId, ct), cancellationToken);
+        return invoker.GetAsync<Entry>(ct => api.Get(brandId, entryId, ct), cancellationToken);
     }
 
     public Task<Entry> GetAsync(long entityId, string entryId, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
         Guard.EntryId(entryId, nameof(entryId));
-        return invoker.GetAsync(ct => api.GetInEntity(brandId, entityId, entryId, ct), cancellationToken);
+        return invoker.GetAsync<Entry>(ct => api.GetInEntity(brandId, entityId, entryId, ct), cancellationToken);
     }
 
     public Task<Entry> CreateAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default)
@@ -48,7 +48,7 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
             request.ValidateAgainstSchema,
             creating: true,
             nameof(request),
-            ct => invoker.GetAsync(ct2 => api.Create(brandId, entityId, request, ct2), ct),
+            ct => invoker.GetAsync<Entry>(ct2 => api.Create(brandId, entityId, request, ct2), ct),
             cancellationToken);
     }
 
@@ -62,7 +62,7 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
             request.ValidateAgainstSchema,
             creating: false,
             nameof(request),
-            ct => invoker.GetAsync(ct2 => api.Update(brandId, entryId, request, ct2), ct),
+            ct => invoker.GetAsync<Entry>(ct2 => api.Update(brandId, entryId, request, ct2), ct),
             cancellationToken);
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
             request.ValidateAgainstSchema,
             creating: false,
             nameof(request),
-            ct => invoker.GetAsync(ct2 => api.UpdateInEntity(brandId, entityId, entryId, request, ct2), ct),
+            ct => invoker.GetAsync<Entry>(ct2 => api.UpdateInEntity(brandId, entityId, entryId, request, ct2), ct),
             cancellationToken);
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
         Guard.EntryId(entryId, nameof(entryId));
         Guard.Id(stageId, nameof(stageId));
         var body = new EntryStageRequest(stageId);
-        return invoker.GetAsync(ct => api.MoveStage(brandId, entryId, body, ct), cancellationToken);
+        return invoker.GetAsync<Entry>(ct => api.MoveStage(brandId, entryId, body, ct), cancellationToken);
     }
 
     public Task<Entry> MoveToStageAsync(long entityId, string entryId, long stageId, CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed partial class EntriesClient(IEntriesApi api, ApiInvoker invoker,
         Guard.EntryId(entryId, nameof(entryId));
         Guard.Id(stageId, nameof(stageId));
         var body = new EntryStageRequest(stageId);
-        return invoker.GetAsync(ct => api.MoveStageInEntity(brandId, entityId, entryId, body, ct), cancellationToken);
+        return invoker.GetAsync<Entry>(ct => api.MoveStageInEntity(brandId, entityId, entryId, body, ct), cancellationToken);
     }
 
     public Task DeleteAsync(string entryId, CancellationToken cancellationToken = default)

@@ -12,35 +12,45 @@ public sealed class Entry
 
     /// <summary>The entry id: an opaque string (an Elasticsearch document id), not a number.</summary>
     [JsonConverter(typeof(Serialization.StringOrNumberJsonConverter))]
-    public string Id { get => field ?? string.Empty; init; }
+    [JsonInclude]
+    public string Id { get => field ?? string.Empty; internal set; }
 
     /// <summary>The human-readable label, e.g. the lead's name.</summary>
-    public string? Title { get; init; }
+    [JsonInclude]
+    public string? Title { get; internal set; }
 
     /// <summary>The pipeline the entry is in; <see langword="null"/> for entries of data-mode entities.</summary>
-    public long? PipelineId { get; init; }
+    [JsonInclude]
+    public long? PipelineId { get; internal set; }
 
     /// <summary>The stage the entry is in; <see langword="null"/> for entries of data-mode entities.</summary>
-    public long? StageId { get; init; }
+    [JsonInclude]
+    public long? StageId { get; internal set; }
 
     /// <summary>The entity the entry belongs to.</summary>
-    public long? CrmEntityId { get; init; }
+    [JsonInclude]
+    public long? CrmEntityId { get; internal set; }
 
     /// <summary>The brand (project) the entry belongs to.</summary>
-    public long? BrandId { get; init; }
+    [JsonInclude]
+    public long? BrandId { get; internal set; }
 
     /// <summary>The type of the outside record this entry is linked to (e.g. <c>conversion</c>).</summary>
-    public string? ReferenceType { get; init; }
+    [JsonInclude]
+    public string? ReferenceType { get; internal set; }
 
     /// <summary>The id of the outside record this entry is linked to.</summary>
     [JsonConverter(typeof(Serialization.StringOrNumberJsonConverter))]
-    public string? ReferenceId { get; init; }
+    [JsonInclude]
+    public string? ReferenceId { get; internal set; }
 
     /// <summary>The team member the entry is assigned to.</summary>
-    public long? AssignedToUserId { get; init; }
+    [JsonInclude]
+    public long? AssignedToUserId { get; internal set; }
 
     /// <summary>The CRM team the entry is assigned to.</summary>
-    public long? AssignedToTeamId { get; init; }
+    [JsonInclude]
+    public long? AssignedToTeamId { get; internal set; }
 
     /// <summary>
     /// The custom field values, as one read-only view. See <see cref="EntryValues"/> for the rule
@@ -50,25 +60,28 @@ public sealed class Entry
     public EntryValues Values
     {
         get => _values ??= EntryValues.FromWire(_valuesFlat, _valuesArray);
-        init => _values = value;
+        internal set => _values = value;
     }
 
     [JsonInclude]
     [JsonPropertyName("values")]
-    internal JsonElement ValuesArrayJson { get => _valuesArray; init => _valuesArray = value; }
+    internal JsonElement ValuesArrayJson { get => _valuesArray; set => _valuesArray = value; }
 
     [JsonInclude]
     [JsonPropertyName("values_flat")]
-    internal JsonElement ValuesFlatJson { get => _valuesFlat; init => _valuesFlat = value; }
+    internal JsonElement ValuesFlatJson { get => _valuesFlat; set => _valuesFlat = value; }
 
     /// <summary>The matched customer record, when the list was requested with <c>include_customer</c>.</summary>
-    public JsonElement? Customer { get; init; }
+    [JsonInclude]
+    public JsonElement? Customer { get; internal set; }
 
     /// <summary>When the entry was created.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the entry was last updated.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"Entry {Id} {Title}";

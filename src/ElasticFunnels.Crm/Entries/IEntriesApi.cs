@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Serialization;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -7,7 +6,7 @@ namespace ElasticFunnels.Crm;
 internal interface IEntriesApi
 {
     [Get("/brands/{brand}/crm/entities/{entity}/entries")]
-    Task<EntryPage> List(
+    Task<HttpContent> List(
         long brand,
         long entity,
         [AliasAs("page")] int? page,
@@ -21,25 +20,25 @@ internal interface IEntriesApi
         CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/entries/{entry}")]
-    Task<Envelope<Entry>> Get(long brand, string entry, CancellationToken cancellationToken);
+    Task<HttpContent> Get(long brand, string entry, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/entities/{entity}/entries/{entry}")]
-    Task<Envelope<Entry>> GetInEntity(long brand, long entity, string entry, CancellationToken cancellationToken);
+    Task<HttpContent> GetInEntity(long brand, long entity, string entry, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities/{entity}/entries")]
-    Task<Envelope<Entry>> Create(long brand, long entity, [Body] EntryCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Create(long brand, long entity, [Body] EntryCreateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entries/{entry}")]
-    Task<Envelope<Entry>> Update(long brand, string entry, [Body] EntryUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Update(long brand, string entry, [Body] EntryUpdateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entities/{entity}/entries/{entry}")]
-    Task<Envelope<Entry>> UpdateInEntity(long brand, long entity, string entry, [Body] EntryUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> UpdateInEntity(long brand, long entity, string entry, [Body] EntryUpdateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entries/{entry}/stage")]
-    Task<Envelope<Entry>> MoveStage(long brand, string entry, [Body] EntryStageRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> MoveStage(long brand, string entry, [Body] EntryStageRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entities/{entity}/entries/{entry}/stage")]
-    Task<Envelope<Entry>> MoveStageInEntity(long brand, long entity, string entry, [Body] EntryStageRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> MoveStageInEntity(long brand, long entity, string entry, [Body] EntryStageRequest body, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/entries/{entry}")]
     Task Delete(long brand, string entry, CancellationToken cancellationToken);

@@ -70,6 +70,17 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
         return new CrmResponseFormatException(error, $"{error.Method} {error.Path} answered {(int)response.StatusCode} with {what}{detail}; the SDK expected the documented JSON.", cause);
     }
 
+    /// <summary>Builds the error for a success body the SDK read but could not deserialize.</summary>
+    public CrmResponseFormatException CreateFormatError(CrmError request, ReadOnlySpan<byte> body, JsonException cause)
+    {
+        var text = body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body.Length > 4 * MaxSnippetChars ? body[..(4 * MaxSnippetChars)] : body);
+        var error = request with { BodySnippet = string.IsNullOrWhiteSpace(text) ? null : Snippet(text) };
+        var what = string.IsNullOrWhiteSpace(text) ? "an empty body"
+            : LooksLikeJson(text) ? "JSON of another shape, or cut short"
+            : "a body that is not JSON";
+        return new CrmResponseFormatException(error, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with {what} ({redact(cause.Message)}); the SDK expected the documented JSON.", cause);
+    }
+
     /// <summary>Builds the error for a success response that carried no value (an empty body or JSON <c>null</c>).</summary>
     public static CrmResponseFormatException CreateEmptyBodyError(CrmError error, string expected) =>
         new(error, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with an empty body or JSON null; the SDK expected {expected}.");

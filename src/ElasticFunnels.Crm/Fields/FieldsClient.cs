@@ -7,13 +7,13 @@ internal sealed class FieldsClient(IFieldsApi api, ApiInvoker invoker, long bran
     public Task<IReadOnlyList<CustomField>> ListAsync(long entityId, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
-        return invoker.ListAsync(ct => api.List(brandId, entityId, ct), cancellationToken);
+        return invoker.ListAsync<CustomField>(ct => api.List(brandId, entityId, ct), cancellationToken);
     }
 
     public Task<CustomField> GetAsync(long fieldId, CancellationToken cancellationToken = default)
     {
         Guard.Id(fieldId, nameof(fieldId));
-        return invoker.GetAsync(ct => api.Get(brandId, fieldId, ct), cancellationToken);
+        return invoker.GetAsync<CustomField>(ct => api.Get(brandId, fieldId, ct), cancellationToken);
     }
 
     public Task<CustomField> CreateAsync(long entityId, FieldCreateRequest request, CancellationToken cancellationToken = default)
@@ -29,7 +29,7 @@ internal sealed class FieldsClient(IFieldsApi api, ApiInvoker invoker, long bran
         }
 
         CheckOptions(type, request.Options, required: true, nameof(request));
-        return invoker.GetAsync(ct => api.Create(brandId, entityId, request, ct), cancellationToken);
+        return invoker.GetAsync<CustomField>(ct => api.Create(brandId, entityId, request, ct), cancellationToken);
     }
 
     public Task<CustomField> UpdateAsync(long fieldId, FieldUpdateRequest request, CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class FieldsClient(IFieldsApi api, ApiInvoker invoker, long bran
             CheckOptions(type, request.Options, required: false, nameof(request));
         }
 
-        return invoker.GetAsync(ct => api.Update(brandId, fieldId, request, ct), cancellationToken);
+        return invoker.GetAsync<CustomField>(ct => api.Update(brandId, fieldId, request, ct), cancellationToken);
     }
 
     public Task DeleteAsync(long fieldId, CancellationToken cancellationToken = default)

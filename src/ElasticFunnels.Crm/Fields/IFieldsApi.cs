@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Serialization;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -7,16 +6,16 @@ namespace ElasticFunnels.Crm;
 internal interface IFieldsApi
 {
     [Get("/brands/{brand}/crm/entities/{entity}/fields")]
-    Task<ListEnvelope<CustomField>> List(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpContent> List(long brand, long entity, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/fields/{field}")]
-    Task<Envelope<CustomField>> Get(long brand, long field, CancellationToken cancellationToken);
+    Task<HttpContent> Get(long brand, long field, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities/{entity}/fields")]
-    Task<Envelope<CustomField>> Create(long brand, long entity, [Body] FieldCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Create(long brand, long entity, [Body] FieldCreateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/fields/{field}")]
-    Task<Envelope<CustomField>> Update(long brand, long field, [Body] FieldUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Update(long brand, long field, [Body] FieldUpdateRequest body, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/fields/{field}")]
     Task Delete(long brand, long field, CancellationToken cancellationToken);

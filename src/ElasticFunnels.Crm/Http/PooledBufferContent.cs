@@ -20,6 +20,9 @@ internal sealed class PooledBufferContent : HttpContent
         _length = length;
     }
 
+    /// <summary>The body bytes; valid until the content is disposed.</summary>
+    public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, _length);
+
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferContent));
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>

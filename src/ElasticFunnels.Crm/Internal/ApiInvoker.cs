@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ElasticFunnels.Crm.Http;
 using ElasticFunnels.Crm.Serialization;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -12,30 +15,68 @@ namespace ElasticFunnels.Crm.Internal;
 /// <see cref="CrmConnectionException"/>, a success without a body a <see cref="CrmResponseFormatException"/>.
 /// Each names the request, which the transport reports through a <see cref="CallRecord"/>.
 /// </summary>
-internal sealed class ApiInvoker(ElasticFunnelsCrmOptions options)
+internal sealed class ApiInvoker(ElasticFunnelsCrmOptions options, ApiErrorFactory errors)
 {
-    public async Task<T> GetAsync<T>(Func<CancellationToken, Task<Envelope<T>>> call, CancellationToken cancellationToken)
+    public async Task<T> GetAsync<T>(Func<CancellationToken, Task<HttpContent>> call, CancellationToken cancellationToken)
         where T : class
     {
         var record = CallRecord.Start();
-        var envelope = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        var content = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        var envelope = await ReadAsync(content, TypeInfo<Envelope<T>>.Value, record, cancellationToken).ConfigureAwait(false);
         return envelope.Value ?? throw ApiErrorFactory.CreateEmptyBodyError(record.ToError(), $"a JSON object ({typeof(T).Name})");
     }
 
-    public async Task<IReadOnlyList<T>> ListAsync<T>(Func<CancellationToken, Task<ListEnvelope<T>>> call, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> ListAsync<T>(Func<CancellationToken, Task<HttpContent>> call, CancellationToken cancellationToken)
         where T : class
     {
         var record = CallRecord.Start();
-        var envelope = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        var content = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        var envelope = await ReadAsync(content, TypeInfo<ListEnvelope<T>>.Value, record, cancellationToken).ConfigureAwait(false);
         return envelope.Items ?? throw ApiErrorFactory.CreateEmptyBodyError(record.ToError(), $"a JSON array of {typeof(T).Name}");
     }
 
-    public async Task<T> GetPlainAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public async Task<T> GetPlainAsync<T>(Func<CancellationToken, Task<HttpContent>> call, CancellationToken cancellationToken)
         where T : class
     {
         var record = CallRecord.Start();
-        var value = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        var content = await RunAsync(call, record, cancellationToken).ConfigureAwait(false);
+        var value = await ReadAsync(content, TypeInfo<T>.Value, record, cancellationToken).ConfigureAwait(false);
         return value ?? throw ApiErrorFactory.CreateEmptyBodyError(record.ToError(), $"a JSON object ({typeof(T).Name})");
+    }
+
+    /// <summary>
+    /// Deserializes the body the buffering handler already read inside the attempt: straight from its
+    /// pooled bytes (no copy, no stream), then returns the bytes to the pool.
+    /// </summary>
+    private async ValueTask<TValue?> ReadAsync<TValue>(HttpContent content, JsonTypeInfo<TValue> typeInfo, CallRecord record, CancellationToken cancellationToken)
+    {
+        using (content)
+        {
+            try
+            {
+                if (content is PooledBufferContent pooled)
+                {
+                    // An empty body reads as no value, like JSON null: the caller names what was expected.
+                    return pooled.Span.Trim(" \t\r\n"u8).IsEmpty ? default : JsonSerializer.Deserialize(pooled.Span, typeInfo);
+                }
+
+                var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw errors.CreateFormatError(record.ToError(), content is PooledBufferContent pooled ? pooled.Span : default, ex);
+            }
+        }
+    }
+
+    /// <summary>The context's metadata for <typeparamref name="TValue"/>, looked up once (no reflection: the context is source-generated).</summary>
+    private static class TypeInfo<TValue>
+    {
+        public static readonly JsonTypeInfo<TValue> Value = (JsonTypeInfo<TValue>)CrmJsonContext.Default.GetTypeInfo(typeof(TValue))!;
     }
 
     public async Task SendAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Serialization;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -7,16 +6,16 @@ namespace ElasticFunnels.Crm;
 internal interface IPipelinesApi
 {
     [Get("/brands/{brand}/crm/entities/{entity}/pipelines")]
-    Task<ListEnvelope<Pipeline>> List(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpContent> List(long brand, long entity, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/pipelines/{pipeline}")]
-    Task<Envelope<Pipeline>> Get(long brand, long pipeline, CancellationToken cancellationToken);
+    Task<HttpContent> Get(long brand, long pipeline, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities/{entity}/pipelines")]
-    Task<Envelope<Pipeline>> Create(long brand, long entity, [Body] PipelineCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Create(long brand, long entity, [Body] PipelineCreateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/pipelines/{pipeline}")]
-    Task<Envelope<Pipeline>> Update(long brand, long pipeline, [Body] PipelineUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Update(long brand, long pipeline, [Body] PipelineUpdateRequest body, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/pipelines/{pipeline}")]
     Task Delete(long brand, long pipeline, CancellationToken cancellationToken);

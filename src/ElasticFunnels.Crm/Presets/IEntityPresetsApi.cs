@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Serialization;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -7,5 +6,5 @@ namespace ElasticFunnels.Crm;
 internal interface IEntityPresetsApi
 {
     [Get("/brands/{brand}/crm/entity-presets")]
-    Task<ListEnvelope<EntityPreset>> List(long brand, CancellationToken cancellationToken);
+    Task<HttpContent> List(long brand, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Serialization;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -7,16 +6,16 @@ namespace ElasticFunnels.Crm;
 internal interface IStagesApi
 {
     [Get("/brands/{brand}/crm/pipelines/{pipeline}/stages")]
-    Task<ListEnvelope<Stage>> List(long brand, long pipeline, CancellationToken cancellationToken);
+    Task<HttpContent> List(long brand, long pipeline, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/stages/{stage}")]
-    Task<Envelope<Stage>> Get(long brand, long stage, CancellationToken cancellationToken);
+    Task<HttpContent> Get(long brand, long stage, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/pipelines/{pipeline}/stages")]
-    Task<Envelope<Stage>> Create(long brand, long pipeline, [Body] StageCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Create(long brand, long pipeline, [Body] StageCreateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/stages/{stage}")]
-    Task<Envelope<Stage>> Update(long brand, long stage, [Body] StageUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpContent> Update(long brand, long stage, [Body] StageUpdateRequest body, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/stages/reorder")]
     Task Reorder(long brand, [Body] StageReorderRequest body, CancellationToken cancellationToken);

@@ -5,41 +5,51 @@ namespace ElasticFunnels.Crm;
 /// <summary>A step of a pipeline (e.g. Prospect, Qualified, Closed).</summary>
 public sealed class Stage
 {
-    private readonly int? _position;
+    private int? _position;
 
     /// <summary>The stage id.</summary>
-    public long Id { get; init; }
+    [JsonInclude]
+    public long Id { get; internal set; }
 
     /// <summary>The stage name, e.g. <c>Qualified</c>.</summary>
-    public string Name { get => field ?? string.Empty; init; }
+    [JsonInclude]
+    public string Name { get => field ?? string.Empty; internal set; }
 
     /// <summary>The slug, when the API sends one.</summary>
-    public string? Slug { get; init; }
+    [JsonInclude]
+    public string? Slug { get; internal set; }
 
     /// <summary>The hex color of the stage badge.</summary>
-    public string? Color { get; init; }
+    [JsonInclude]
+    public string? Color { get; internal set; }
 
     /// <summary>The 0-based sort order. The API sends <c>position</c> or, in some clients, <c>order</c>.</summary>
-    public int? Position { get => _position; init => _position = value; }
+    [JsonInclude]
+    public int? Position { get => _position; internal set => _position = value; }
 
     [JsonInclude]
     [JsonPropertyName("order")]
-    internal int? OrderAlias { get => null; init => _position ??= value; }
+    internal int? OrderAlias { get => null; set => _position ??= value; }
 
     /// <summary>The semantic status (open, won, lost), when the API sends one.</summary>
-    public StageStatus? Status { get; init; }
+    [JsonInclude]
+    public StageStatus? Status { get; internal set; }
 
     /// <summary>The win probability, when the API sends one.</summary>
-    public decimal? Probability { get; init; }
+    [JsonInclude]
+    public decimal? Probability { get; internal set; }
 
     /// <summary>The pipeline the stage belongs to.</summary>
-    public long? PipelineId { get; init; }
+    [JsonInclude]
+    public long? PipelineId { get; internal set; }
 
     /// <summary>When the stage was created.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the stage was last updated.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"Stage {Id} {Name}";

@@ -7,13 +7,13 @@ internal sealed class StagesClient(IStagesApi api, ApiInvoker invoker, long bran
     public Task<IReadOnlyList<Stage>> ListAsync(long pipelineId, CancellationToken cancellationToken = default)
     {
         Guard.Id(pipelineId, nameof(pipelineId));
-        return invoker.ListAsync(ct => api.List(brandId, pipelineId, ct), cancellationToken);
+        return invoker.ListAsync<Stage>(ct => api.List(brandId, pipelineId, ct), cancellationToken);
     }
 
     public Task<Stage> GetAsync(long stageId, CancellationToken cancellationToken = default)
     {
         Guard.Id(stageId, nameof(stageId));
-        return invoker.GetAsync(ct => api.Get(brandId, stageId, ct), cancellationToken);
+        return invoker.GetAsync<Stage>(ct => api.Get(brandId, stageId, ct), cancellationToken);
     }
 
     public Task<Stage> CreateAsync(long pipelineId, StageCreateRequest request, CancellationToken cancellationToken = default)
@@ -22,7 +22,7 @@ internal sealed class StagesClient(IStagesApi api, ApiInvoker invoker, long bran
         ArgumentNullException.ThrowIfNull(request);
         Guard.Required(request.Name, nameof(request), nameof(request.Name));
         CheckPosition(request.Position, nameof(request));
-        return invoker.GetAsync(ct => api.Create(brandId, pipelineId, request, ct), cancellationToken);
+        return invoker.GetAsync<Stage>(ct => api.Create(brandId, pipelineId, request, ct), cancellationToken);
     }
 
     public Task<Stage> UpdateAsync(long stageId, StageUpdateRequest request, CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class StagesClient(IStagesApi api, ApiInvoker invoker, long bran
         ArgumentNullException.ThrowIfNull(request);
         Guard.NotBlankWhenSet(request.Name, nameof(request), nameof(request.Name));
         CheckPosition(request.Position, nameof(request));
-        return invoker.GetAsync(ct => api.Update(brandId, stageId, request, ct), cancellationToken);
+        return invoker.GetAsync<Stage>(ct => api.Update(brandId, stageId, request, ct), cancellationToken);
     }
 
     public Task ReorderAsync(IEnumerable<StagePosition> stages, CancellationToken cancellationToken = default)

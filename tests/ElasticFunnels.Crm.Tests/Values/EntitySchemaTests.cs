@@ -105,7 +105,7 @@ public sealed class EntitySchemaTests
     [Fact]
     public void ValidateCreate_SelectWithoutOptions_AcceptsAnyString()
     {
-        var schema = new EntitySchema(2, [new CustomField { Key = "stage_name", Type = FieldType.Select }], DateTimeOffset.UnixEpoch);
+        var schema = new EntitySchema(2, [CrmModelFactory.CustomField(1, "stage_name", FieldType.Select)], DateTimeOffset.UnixEpoch);
 
         Assert.Empty(schema.ValidateCreate(new FieldValues().Set("stage_name", "anything")));
     }
