@@ -15,6 +15,7 @@ public class PipelineBenchmarks
 {
     private ElasticFunnelsCrmClient _sdkPage = null!;
     private ElasticFunnelsCrmClient _sdkEntry = null!;
+    private ElasticFunnelsCrmClient _sdkEntryLean = null!;
     private HttpClient _baselinePage = null!;
     private HttpClient _baselineEntry = null!;
 
@@ -26,6 +27,10 @@ public class PipelineBenchmarks
         var options = new ElasticFunnelsCrmOptions { AccessKey = "bench-key", BrandId = 42, BaseAddress = new Uri("https://bench.invalid/api/") };
         _sdkPage = new ElasticFunnelsCrmClient(options, new StaticResponseHandler(page), disposeHandler: true);
         _sdkEntry = new ElasticFunnelsCrmClient(options, new StaticResponseHandler(entry), disposeHandler: true);
+        var lean = new ElasticFunnelsCrmOptions { AccessKey = "bench-key", BrandId = 42, BaseAddress = new Uri("https://bench.invalid/api/") };
+        lean.Retry.MaxRetryAttempts = 0;
+        lean.CircuitBreaker.Enabled = false;
+        _sdkEntryLean = new ElasticFunnelsCrmClient(lean, new StaticResponseHandler(entry), disposeHandler: true);
         _baselinePage = Baseline(page);
         _baselineEntry = Baseline(entry);
     }
@@ -68,6 +73,14 @@ public class PipelineBenchmarks
     public async Task<string> Entry_Sdk()
     {
         var entry = await _sdkEntry.Entries.GetAsync("es-doc-id-1").ConfigureAwait(false);
+        return entry.Id;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Entry")]
+    public async Task<string> Entry_SdkWithoutRetryAndBreaker()
+    {
+        var entry = await _sdkEntryLean.Entries.GetAsync("es-doc-id-1").ConfigureAwait(false);
         return entry.Id;
     }
 

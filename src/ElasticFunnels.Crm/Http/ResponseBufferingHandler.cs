@@ -95,16 +95,10 @@ internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandle
 
     private static PooledBufferContent Buffered(HttpContent original, byte[] buffer, int length)
     {
+        // Only the media type matters once the body is read: encodings are already undone and the
+        // length is that of the bytes kept, which the buffered content reports itself.
         var buffered = new PooledBufferContent(buffer, length);
-        foreach (var (name, values) in original.Headers.NonValidated)
-        {
-            // The length is that of the bytes kept, which the buffered content reports itself.
-            if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                buffered.Headers.TryAddWithoutValidation(name, values);
-            }
-        }
-
+        buffered.Headers.ContentType = original.Headers.ContentType;
         original.Dispose();
         return buffered;
     }

@@ -17,7 +17,10 @@ internal sealed class CallRecord
 
     public string Method { get; private set; } = string.Empty;
 
-    public string Path { get; private set; } = string.Empty;
+    private Uri? _uri;
+
+    /// <summary>The request path, worked out only when an error or a log needs it.</summary>
+    public string Path => PathOf(_uri);
 
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -38,7 +41,7 @@ internal sealed class CallRecord
     {
         Interlocked.Increment(ref _attempts);
         Method = request.Method.Method;
-        Path = PathOf(request.RequestUri);
+        _uri = request.RequestUri;
         StatusCode = 0;
     }
 
