@@ -58,18 +58,6 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
         };
     }
 
-    /// <summary>Builds the error for a success response whose body could not be read as the expected JSON.</summary>
-    public async ValueTask<Exception?> CreateFormatErrorAsync(HttpResponseMessage response, Exception? cause)
-    {
-        var body = await ReadBoundedAsync(response).ConfigureAwait(false);
-        var error = Describe(response, null) with { BodySnippet = string.IsNullOrWhiteSpace(body) ? null : Snippet(body) };
-        var what = string.IsNullOrWhiteSpace(body) ? "an empty body"
-            : LooksLikeJson(body) ? "JSON of another shape, or cut short"
-            : "a body that is not JSON";
-        var detail = cause is JsonException json ? $" ({redact(json.Message)})" : string.Empty;
-        return new CrmResponseFormatException(error, $"{error.Method} {error.Path} answered {(int)response.StatusCode} with {what}{detail}; the SDK expected the documented JSON.", cause);
-    }
-
     /// <summary>Builds the error for a success body the SDK read but could not deserialize.</summary>
     public CrmResponseFormatException CreateFormatError(CrmError request, ReadOnlySpan<byte> body, JsonException cause)
     {

@@ -49,7 +49,6 @@ internal static class CrmHttpPipeline
     {
         var settings = RefitSettings.ForJsonContext(CrmJsonContext.Default);
         settings.ExceptionFactory = errors.CreateAsync;
-        settings.DeserializationExceptionFactory = errors.CreateFormatErrorAsync;
         settings.TransportExceptionFactory = (_, exception, _) => exception;
         return settings;
     }
