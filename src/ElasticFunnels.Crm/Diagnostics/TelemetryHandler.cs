@@ -11,13 +11,18 @@ namespace ElasticFunnels.Crm.Diagnostics;
 /// </summary>
 internal sealed class TelemetryHandler(ILogger logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var logging = logger.IsEnabled(LogLevel.Debug);
-        if (!logging && !CrmDiagnostics.Source.HasListeners() && !CrmDiagnostics.RequestDuration.Enabled && !CrmDiagnostics.RequestFailures.Enabled)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+
+        // Nobody listens: hand the request on without even an async state machine.
+        return logging || CrmDiagnostics.Source.HasListeners() || CrmDiagnostics.RequestDuration.Enabled || CrmDiagnostics.RequestFailures.Enabled
+            ? SendObservedAsync(request, logging, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, bool logging, CancellationToken cancellationToken)
+    {
 
         var uri = request.RequestUri!;
         var method = request.Method.Method;
