@@ -46,9 +46,14 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     /// <param name="options">The settings; validated now and copied.</param>
     /// <param name="handler">The innermost handler, which sends the requests.</param>
     /// <param name="disposeHandler">Whether disposing this client disposes <paramref name="handler"/>.</param>
+    /// <remarks>
+    /// A <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> at the end of <paramref name="handler"/>'s
+    /// chain gets <c>AllowAutoRedirect = false</c> and <c>UseCookies = false</c>: a redirect would carry the
+    /// access key to wherever it points.
+    /// </remarks>
     /// <exception cref="ArgumentException">The settings are invalid (the message lists every problem), or
-    /// <paramref name="handler"/> is (or ends in) a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>
-    /// that follows redirects or keeps cookies: set <c>AllowAutoRedirect = false</c> and <c>UseCookies = false</c>.</exception>
+    /// <paramref name="handler"/> follows redirects or keeps cookies and has already sent requests, so the SDK
+    /// cannot change it: create it with <c>AllowAutoRedirect = false</c> and <c>UseCookies = false</c>.</exception>
     public ElasticFunnelsCrmClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler = false)
         : this(options, handler, disposeHandler, TimeProvider.System)
     {
@@ -135,9 +140,15 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     private static HttpClient CreateHttpClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler, TimeProvider timeProvider, out ElasticFunnelsCrmOptions used)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (PrimaryHandlerRules.Problem(handler) is { } problem)
+        try
         {
-            throw new ArgumentException(problem, nameof(handler));
+            // As with dependency injection: a handler that has not sent anything yet is made safe
+            // (no redirects, no cookies) rather than refused, so new HttpClientHandler() just works.
+            PrimaryHandlerRules.Enforce(handler);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException(ex.Message, nameof(handler), ex);
         }
 
         used = options;

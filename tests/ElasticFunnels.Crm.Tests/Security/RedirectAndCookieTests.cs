@@ -87,24 +87,53 @@ public sealed class RedirectAndCookieTests
     }
 
     [Fact]
-    public void Constructor_HandlerThatFollowsRedirects_Rejected()
+    public void Constructor_FreshHandlerThatFollowsRedirects_IsMadeSafe()
     {
         using var handler = new HttpClientHandler();
 
-        var ex = Assert.Throws<ArgumentException>(() => new ElasticFunnelsCrmClient(TestOptions.For(new Uri("https://api.example.test/api/")), handler));
+        using var client = new ElasticFunnelsCrmClient(TestOptions.For(new Uri("https://api.example.test/api/")), handler);
+
+        Assert.False(handler.AllowAutoRedirect);
+        Assert.False(handler.UseCookies);
+    }
+
+    [Fact]
+    public void Constructor_RedirectFollowingHandlerInsideADelegatingChain_IsMadeSafe()
+    {
+        var inner = new SocketsHttpHandler { UseCookies = false };
+        using var handler = new PassThrough { InnerHandler = inner };
+
+        using var client = new ElasticFunnelsCrmClient(TestOptions.For(new Uri("https://api.example.test/api/")), handler);
+
+        Assert.False(inner.AllowAutoRedirect);
+    }
+
+    [Fact]
+    public async Task Constructor_UsedHandlerThatFollowsRedirects_Rejected()
+    {
+        using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities", json: "[]");
+        using var handler = new SocketsHttpHandler();
+        using (var plain = new HttpClient(handler, disposeHandler: false))
+        {
+            (await plain.GetAsync(stub.Server.Url + "/api/brands/42/crm/entities", Ct)).Dispose();
+        }
+
+        var ex = Assert.Throws<ArgumentException>(() => new ElasticFunnelsCrmClient(stub.Options, handler));
 
         Assert.Equal("handler", ex.ParamName);
         Assert.StartsWith("The handler follows redirects and keeps cookies (AllowAutoRedirect or UseCookies is true).", ex.Message);
     }
 
     [Fact]
-    public void Constructor_RedirectFollowingHandlerInsideADelegatingChain_Rejected()
+    public async Task Constructor_FreshDefaultHandler_RedirectIsNotFollowed()
     {
-        using var handler = new PassThrough { InnerHandler = new SocketsHttpHandler { UseCookies = false } };
+        using var other = WireMock.Server.WireMockServer.Start();
+        using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities/2", 302, headers: new Dictionary<string, string> { ["Location"] = other.Url + "/steal" });
+        using var client = new ElasticFunnelsCrmClient(stub.Options, new HttpClientHandler(), disposeHandler: true);
 
-        var ex = Assert.Throws<ArgumentException>(() => new ElasticFunnelsCrmClient(TestOptions.For(new Uri("https://api.example.test/api/")), handler));
+        await Assert.ThrowsAnyAsync<CrmApiException>(() => client.Entities.GetAsync(2, Ct));
 
-        Assert.StartsWith("The handler follows redirects (", ex.Message);
+        Assert.Empty(other.LogEntries);
     }
 
     [Fact]
