@@ -17,9 +17,6 @@ internal static class CrmResiliencePipeline
 
     private static readonly ResiliencePropertyKey<long> CallStarted = new("ElasticFunnels.Crm.CallStarted");
 
-    /// <summary>How many retries the last call made; read by telemetry.</summary>
-    public static readonly ResiliencePropertyKey<int> RetryCount = new("ElasticFunnels.Crm.RetryCount");
-
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
     {
         builder.TimeProvider = timeProvider;
@@ -52,7 +49,7 @@ internal static class CrmResiliencePipeline
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
-                    args.Context.Properties.Set(RetryCount, args.AttemptNumber + 1);
+                    // The request is shared by every attempt, so the telemetry handler outside the pipeline reads the count there.
                     args.Context.GetRequestMessage()?.Options.Set(Diagnostics.CrmDiagnostics.ResendCount, args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },

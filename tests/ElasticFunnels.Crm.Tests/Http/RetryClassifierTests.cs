@@ -117,7 +117,7 @@ public sealed class RetryClassifierTests
         using var response = await pipeline.ExecuteAsync(_ => ValueTask.FromResult(new HttpResponseMessage(statuses.Dequeue())), context);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(context.Properties.TryGetValue(CrmResiliencePipeline.RetryCount, out var retries));
+        Assert.True(request.Options.TryGetValue(ElasticFunnels.Crm.Diagnostics.CrmDiagnostics.ResendCount, out var retries));
         Assert.Equal(2, retries);
         ResilienceContextPool.Shared.Return(context);
     }
