@@ -63,14 +63,14 @@ public sealed class ElasticFunnelsCrmOptions
     /// create); a request that fails is not sent and a <see cref="CrmSchemaValidationException"/> lists
     /// every problem. Default <see langword="false"/>: turning it on makes the first create or update of an
     /// entity also send <c>GET .../entities/{entity}/fields</c> (then cached, see <see cref="SchemaCacheDuration"/>).
-    /// Each request can override it with <see cref="EntryCreateRequest.ValidateAgainstSchema"/>.
+    /// Each call can override it with <see cref="CrmRequestOptions.ValidateAgainstSchema"/>.
     /// </summary>
     public bool ValidateEntryValues { get; set; }
 
     /// <summary>
     /// How long a loaded entity schema (its custom fields) is used before it is loaded again. Default 5 minutes;
     /// <see cref="TimeSpan.Zero"/> loads it for every check; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> keeps it
-    /// until <see cref="IEntitySchemasClient.Invalidate(long)"/> or <see cref="IEntitySchemasClient.RefreshAsync"/>.
+    /// until <see cref="IEntitySchemasClient.Invalidate(long)"/> or <see cref="IEntitySchemasClient.RefreshAsync(long, CancellationToken)"/>.
     /// </summary>
     public TimeSpan SchemaCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 

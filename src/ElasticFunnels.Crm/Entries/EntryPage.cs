@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace ElasticFunnels.Crm;
 
-/// <summary>One page of entries, as the API answers a list request.</summary>
-public sealed class EntryPage
+/// <summary>
+/// One page of entries as the API answers a list request (<c>{data, current_page, last_page, per_page, total}</c>);
+/// the SDK hands it to callers as a <see cref="CrmPage{T}"/>.
+/// </summary>
+internal sealed class EntryPage
 {
     private IReadOnlyList<Entry> _entries = [];
 
@@ -27,10 +30,6 @@ public sealed class EntryPage
     /// <summary>The number of entries matching the query across all pages.</summary>
     [JsonInclude]
     public long Total { get; internal set; }
-
-    /// <summary>Whether a page follows this one.</summary>
-    [JsonIgnore]
-    public bool HasMore => CurrentPage < LastPage;
 
     /// <inheritdoc />
     public override string ToString() => $"EntryPage {CurrentPage}/{LastPage} ({Entries.Count} of {Total})";

@@ -34,8 +34,15 @@ public sealed class CrmPage<T>
     /// </summary>
     public string? ContinuationToken { get; init; }
 
-    /// <summary>Whether a page follows this one.</summary>
+    /// <summary>Whether a page follows this one: the page was not the last (<see cref="PageNumber"/> below <see cref="LastPage"/>) and was not empty.</summary>
     public bool HasMore => ContinuationToken is not null;
+
+    /// <summary>
+    /// The raw response this page came with: status, headers, request id, attempts and duration;
+    /// <see langword="null"/> for a page built by hand (see <see cref="CrmAsyncPageable{T}.FromPages"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CrmResponse? RawResponse { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"Page {PageNumber}/{LastPage} ({Values.Count} of {Total})";
