@@ -109,7 +109,7 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         services.TryAddKeyedSingleton(runtimeKey, (sp, _) => CrmClientRuntime.Create(
             sp.GetRequiredService<IOptionsMonitor<ElasticFunnelsCrmOptions>>().Get(optionsName),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger(ElasticFunnelsCrmTelemetry.LoggerCategory)));
+            sp.GetService<ILoggerFactory>()));
 
         var builder = services.AddHttpClient(clientName)
             .ConfigureHttpClient((sp, client) => CrmHttpPipeline.Configure(client, Runtime(sp, runtimeKey)))

@@ -7,6 +7,8 @@ namespace ElasticFunnels.Crm;
 
 internal sealed partial class EntriesClient
 {
+    private static readonly ResponseBody<EntryPage> EntriesPage = ResponseBody.Of(CrmJsonContext.Default.EntryPage, "a JSON object with a page of entries (data, current_page, last_page, per_page, total)");
+
     public Task<CrmPage<Entry>> ListAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default) =>
         ListAsync(entityId, options, null, cancellationToken);
 
@@ -50,7 +52,7 @@ internal sealed partial class EntriesClient
         runner.Prepare(
             "Entries.List",
             requestOptions,
-            ResponseBody.Of(CrmJsonContext.Default.EntryPage),
+            EntriesPage,
             (call, ct) => api.List(
                 runner.BrandId,
                 entityId,

@@ -138,7 +138,7 @@ internal sealed class CrmCallRunner(CrmClientRuntime runtime)
         if (cancellationToken.IsCancellationRequested)
         {
             // The caller cancelled; the transport may report it as a broken stream or a timeout.
-            return exception is OperationCanceledException ? null
+            return exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken ? null
                 : new OperationCanceledException($"{Describe(call)} was cancelled by the caller.", exception, cancellationToken);
         }
 

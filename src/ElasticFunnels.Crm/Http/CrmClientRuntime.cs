@@ -15,11 +15,12 @@ internal sealed class CrmClientRuntime
 {
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
 
-    private CrmClientRuntime(ElasticFunnelsCrmOptions options, TimeProvider timeProvider, ILogger logger, ArrayPool<byte> bufferPool)
+    private CrmClientRuntime(ElasticFunnelsCrmOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, ArrayPool<byte> bufferPool)
     {
         Options = options;
         TimeProvider = timeProvider;
-        Logger = logger;
+        LoggerFactory = loggerFactory;
+        Logger = loggerFactory?.CreateLogger(ElasticFunnelsCrmTelemetry.LoggerCategory) ?? NullLogger.Instance;
         BufferPool = bufferPool;
         BasePath = options.BaseAddress.AbsolutePath;
         var key = options.AccessKey ?? string.Empty;
@@ -33,7 +34,11 @@ internal sealed class CrmClientRuntime
 
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>The SDK's logger (category <c>ElasticFunnels.Crm</c>).</summary>
     public ILogger Logger { get; }
+
+    /// <summary>Where Polly's resilience events (retries, circuit changes) are logged; null without dependency injection.</summary>
+    public ILoggerFactory? LoggerFactory { get; }
 
     /// <summary>Where response bodies are buffered; <see cref="ArrayPool{T}.Shared"/> except in tests that count rentals.</summary>
     public ArrayPool<byte> BufferPool { get; }
@@ -52,7 +57,7 @@ internal sealed class CrmClientRuntime
     /// one slash, so <c>.../api</c> and <c>.../api/</c> behave the same.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public static CrmClientRuntime Create(ElasticFunnelsCrmOptions options, TimeProvider? timeProvider = null, ILogger? logger = null, ArrayPool<byte>? bufferPool = null)
+    public static CrmClientRuntime Create(ElasticFunnelsCrmOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ArrayPool<byte>? bufferPool = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = ElasticFunnelsCrmOptionsValidator.GetFailures(options);
@@ -63,6 +68,6 @@ internal sealed class CrmClientRuntime
 
         var copy = options.Clone();
         copy.BaseAddress = new Uri(options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-        return new CrmClientRuntime(copy, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance, bufferPool ?? ArrayPool<byte>.Shared);
+        return new CrmClientRuntime(copy, timeProvider ?? TimeProvider.System, loggerFactory, bufferPool ?? ArrayPool<byte>.Shared);
     }
 }

@@ -16,7 +16,13 @@ internal static class CrmHttpPipeline
     /// (buffered, never streamed chunked); responses come back as <see cref="HttpResponseMessage"/> and
     /// the call runner reads them.
     /// </summary>
-    public static readonly RefitSettings RefitSettings = new(new CrmContentSerializer()) { Buffered = true };
+    public static readonly RefitSettings RefitSettings = new(new CrmContentSerializer())
+    {
+        Buffered = true,
+
+        // Transport failures reach the call runner as they are, which gives each its typed exception.
+        TransportExceptionFactory = static (_, exception, _) => exception,
+    };
 
     /// <summary>The innermost handler: no redirects (a redirect would carry the key elsewhere), no cookies.</summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
@@ -54,10 +60,11 @@ internal static class CrmHttpPipeline
         return handler;
     }
 
-    /// <summary>An HTTP client for the SDK's calls: the base address, and no timeout of its own (the call runner owns it).</summary>
-    public static HttpClient CreateHttpClient(CrmClientRuntime runtime, HttpMessageHandler handler, bool disposeHandler) =>
-        Configure(new HttpClient(handler, disposeHandler), runtime);
+    /// <summary>An HTTP client with the SDK's handlers in front of <paramref name="primary"/>, for a client made without dependency injection.</summary>
+    public static HttpClient CreateHttpClient(CrmClientRuntime runtime, HttpMessageHandler primary, bool disposePrimary) =>
+        Configure(new HttpClient(CreateChain(runtime, primary), disposePrimary), runtime);
 
+    /// <summary>Gives an HTTP client the base address, and no timeout of its own (the call runner owns it).</summary>
     public static HttpClient Configure(HttpClient client, CrmClientRuntime runtime)
     {
         client.BaseAddress = runtime.Options.BaseAddress;

@@ -16,7 +16,12 @@ internal static class CrmResiliencePipeline
     {
         var options = runtime.Options;
         var timeProvider = runtime.TimeProvider;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ElasticFunnelsCrmTelemetry.LoggerCategory, TimeProvider = timeProvider };
+        if (runtime.LoggerFactory is { } loggerFactory)
+        {
+            // Polly's own events (each retry, circuit opened or closed) as logs and metrics.
+            builder.ConfigureTelemetry(loggerFactory);
+        }
 
         var retry = options.Retry;
         if (retry.MaxRetryAttempts > 0)

@@ -38,8 +38,9 @@ internal static class ResponseBody
     public static ResponseBody<IReadOnlyList<T>> List<T>()
         where T : class => ListBody<T>.Instance;
 
-    /// <summary>A value read exactly as <paramref name="typeInfo"/> says.</summary>
-    public static ResponseBody<T> Of<T>(JsonTypeInfo<T> typeInfo) => new TypedBody<T>(typeInfo);
+    /// <summary>A value read exactly as <paramref name="typeInfo"/> says; <paramref name="expected"/> names it in messages.</summary>
+    public static ResponseBody<T> Of<T>(JsonTypeInfo<T> typeInfo, string? expected = null) =>
+        new TypedBody<T>(typeInfo, expected ?? $"JSON for {typeof(T).Name}");
 
     private static JsonTypeInfo<TValue> Context<TValue>() => (JsonTypeInfo<TValue>)CrmJsonContext.Default.GetTypeInfo(typeof(TValue))!;
 
@@ -75,9 +76,9 @@ internal static class ResponseBody
         }
     }
 
-    private sealed class TypedBody<T>(JsonTypeInfo<T> typeInfo) : ResponseBody<T>
+    private sealed class TypedBody<T>(JsonTypeInfo<T> typeInfo, string expected) : ResponseBody<T>
     {
-        public override string Expected => $"JSON for {typeof(T).Name}";
+        public override string Expected => expected;
 
         public override bool TryRead(ReadOnlySpan<byte> json, out T value)
         {

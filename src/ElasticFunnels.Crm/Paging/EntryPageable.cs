@@ -139,7 +139,8 @@ internal sealed class EntryPageable(
     {
         var result = response.Value;
         var page = query.Page ?? 1;
-        var perPage = query.PerPage ?? (result.PerPage is >= 1 and <= EntryListOptions.MaxPerPage ? result.PerPage : DefaultServerPerPage);
+        // The page size the server used decides what the page numbers mean: the one it reports, else the one asked for.
+        var perPage = result.PerPage is >= 1 and <= EntryListOptions.MaxPerPage ? result.PerPage : query.PerPage ?? DefaultServerPerPage;
         var more = page < result.LastPage && result.Entries.Count > 0;
         return new CrmPage<Entry>
         {

@@ -12,7 +12,7 @@ public sealed class TelemetryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Call_WithListener_OneSpanNamedAfterRouteTemplateWithHttpAttributes()
+    public async Task Call_WithListener_OneSpanNamedAfterTheOperationWithHttpAttributes()
     {
         using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entries/es-doc-id-xyz", json: CrmStub.Fixture("entries/create.json"));
         var port = new Uri(stub.Server.Url!).Port;
@@ -22,7 +22,7 @@ public sealed class TelemetryTests
         await stub.Client.Entries.GetAsync("es-doc-id-xyz", Ct);
 
         var span = Assert.Single(spans);
-        Assert.Equal("GET /api/brands/{brand}/crm/entries/{entry}", span.DisplayName);
+        Assert.Equal("Entries.Get", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
         Assert.Equal("/api/brands/{brand}/crm/entries/{entry}", span.GetTagItem("url.template"));
@@ -89,7 +89,7 @@ public sealed class TelemetryTests
 
         await provider.GetRequiredService<IElasticFunnelsCrmClient>().Presets.ListAsync(Ct);
 
-        Assert.Contains(logs.Records, l => l.StartsWith("Debug ElasticFunnels.Crm ", StringComparison.Ordinal) && l.Contains("ElasticFunnels CRM GET /api/brands/42/crm/entity-presets answered 200", StringComparison.Ordinal));
+        Assert.Contains(logs.Records, l => l.StartsWith("Debug ElasticFunnels.Crm ", StringComparison.Ordinal) && l.Contains("ElasticFunnels CRM Presets.List: GET /api/brands/42/crm/entity-presets answered 200", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Records, l => l.Contains(CrmStub.AccessKey, StringComparison.Ordinal));
     }
 
