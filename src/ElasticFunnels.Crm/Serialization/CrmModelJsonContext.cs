@@ -53,4 +53,5 @@ namespace ElasticFunnels.Crm;
 [JsonSerializable(typeof(EntitySchema))]
 [JsonSerializable(typeof(EntryValueProblem))]
 [JsonSerializable(typeof(IReadOnlyList<EntryValueProblem>))]
+[JsonSerializable(typeof(ConversionWebhookPayload))]
 public sealed partial class CrmModelJsonContext : JsonSerializerContext;

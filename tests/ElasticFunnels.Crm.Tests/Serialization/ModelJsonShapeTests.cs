@@ -44,6 +44,19 @@ public sealed partial class ModelJsonShapeTests
 
     [Theory]
     [MemberData(nameof(Serializers))]
+    public void Serialize_ConversionPostback_WritesThePostbackShapeWithoutRaw(string serializer)
+    {
+        var payload = ModelSamples.FromWireFixtures().Single(s => s.Name == "conversion postback");
+
+        Assert.Equal(
+            """
+            {"event":"purchase","customer":{"email":"jane@example.com","first_name":"Jane","last_name":null,"phone":null,"country":null,"id":"77"},"order":{"order_id":"1001","conversion_code":"conv-1001","amount":49.90,"total":null,"currency":"USD","product_id":null,"product_name":null,"status":null},"tracking":{"utm_source":"facebook","utm_medium":null,"utm_campaign":null,"utm_term":null,"utm_content":null},"created_at":"2024-12-11T10:00:00Z"}
+            """,
+            ModelSerializers.Serialize(serializer, payload));
+    }
+
+    [Theory]
+    [MemberData(nameof(Serializers))]
     public async Task Serialize_EntityFromTheEmulator_SnakeCaseNamesOnceEach(string serializer)
     {
         await using var crm = await EmulatorClient.CreateAsync();

@@ -140,6 +140,11 @@ public static class ModelSamples
              {"id":2,"key":"account","type":"reference","options":{"target_entity_id":"5"}},
              {"id":3,"key":"notes","type":"textarea","options":null}]
             """)),
+        ModelSample.Of("conversion postback", ConversionWebhookPayload.Parse("""
+            {"event":"purchase","customer":{"email":"jane@example.com","first_name":"Jane","id":77},
+             "order":{"order_id":1001,"conversion_code":"conv-1001","amount":"49.90","currency":"USD"},
+             "tracking":{"utm_source":"facebook"},"created_at":"2024-12-11 10:00:00","extra":true}
+            """u8)),
     ];
 
     public static T Wire<T>(string fixture) where T : class =>
