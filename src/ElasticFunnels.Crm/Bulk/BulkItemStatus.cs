@@ -15,7 +15,8 @@ public enum BulkItemStatus
 
     /// <summary>
     /// Failed; <see cref="BulkItemResult{T}.Exception"/> says why (an <see cref="ArgumentException"/> for an
-    /// item that was not sent, a <see cref="CrmException"/> subclass for one the API refused or did not answer).
+    /// item that was not sent, a <see cref="CrmException"/> subclass for one the API refused or did not answer);
+    /// <see cref="BulkItemResult{T}.Error"/> holds the same as data, and alone for an item read back from JSON.
     /// </summary>
     [JsonStringEnumMemberName("failed")]
     Failed,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;
 
@@ -19,7 +20,7 @@ public sealed partial class EntryValues
 
     /// <summary>The view as one flat JSON object.</summary>
     internal JsonElement ToFlatJson() =>
-        _flat.ValueKind == JsonValueKind.Object ? _flat : Serialization.JsonElementWriter.Write(this, static (writer, view) => view.Write(writer));
+        _flat.ValueKind == JsonValueKind.Object ? _flat : JsonElementWriter.Write(this, static (writer, view) => view.Write(writer));
 
     /// <summary>Writes the view as one flat object, in the order the keys were read.</summary>
     internal void Write(Utf8JsonWriter writer)
