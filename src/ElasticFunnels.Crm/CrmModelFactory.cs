@@ -128,7 +128,7 @@ public static class CrmModelFactory
         DateTimeOffset? createdAt = null,
         DateTimeOffset? updatedAt = null)
     {
-        JsonElement flat = default;
+        var view = EntryValues.Empty;
         if (values is not null)
         {
             var builder = new FieldValues();
@@ -138,9 +138,8 @@ public static class CrmModelFactory
             }
 
             using var document = JsonDocument.Parse(builder.ToJsonString());
-            flat = document.RootElement.Clone();
+            view = EntryValues.FromJson(document.RootElement);
         }
-
 
         return new Entry
         {
@@ -148,7 +147,7 @@ public static class CrmModelFactory
             Title = title,
             PipelineId = pipelineId,
             StageId = stageId,
-            ValuesFlatJson = flat,
+            Values = view,
             ReferenceType = referenceType,
             ReferenceId = referenceId,
             CrmEntityId = crmEntityId,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ElasticFunnels.Crm;
 
 /// <summary>
@@ -27,6 +29,7 @@ public sealed class ElasticFunnelsCrmOptions
     /// Required. The API key, sent as the <c>EF-Access-Key</c> header and only to <see cref="BaseAddress"/>.
     /// A key belongs to one user and one brand. It never appears in <see cref="ToString"/>, logs or exceptions.
     /// </summary>
+    [JsonIgnore]
     public string? AccessKey { get; set; }
 
     /// <summary>Required. The brand (project) id that every request path carries; greater than zero.</summary>

@@ -57,7 +57,10 @@ public sealed class CrmModelFactoryTests
     [InlineData(typeof(Stage))]
     [InlineData(typeof(CustomField))]
     [InlineData(typeof(Entry))]
-    [InlineData(typeof(EntryPage))]
+    [InlineData(typeof(EntitySchema))]
+    [InlineData(typeof(BulkResult<Entry>))]
+    [InlineData(typeof(BulkItemResult<Entry>))]
+    [InlineData(typeof(BulkItemError))]
     public void ResponseModels_AreImmutableToUsers(Type model)
     {
         foreach (var property in model.GetProperties(BindingFlags.Public | BindingFlags.Instance))
