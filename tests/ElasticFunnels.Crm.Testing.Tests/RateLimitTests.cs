@@ -89,6 +89,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Windows_ClockSteppedBack_CountInTheNewestWindowSeen()
+    {
+        var clock = new SteppingClock { Now = WindowStart.AddMilliseconds(1200) };
+        await using var api = new Api(new CrmEmulatorOptions { TimeProvider = clock, RateLimit = new CrmEmulatorRateLimit(1) });
+
+        var before = await Statuses(api.Http, 1);
+        clock.Now = WindowStart.AddMilliseconds(500);
+        var afterStepBack = await api.Get("entities");
+
+        Assert.Equal([HttpStatusCode.OK], before);
+        Assert.Equal(HttpStatusCode.TooManyRequests, afterStepBack.Status);
+        Assert.Equal(TimeSpan.FromSeconds(2), afterStepBack.Response.Headers.RetryAfter!.Delta);
+    }
+
+    [Fact]
     public async Task RefusedRequest_ChangesNothingAndConsumesNoQueuedFault()
     {
         var time = Clock();
@@ -273,6 +288,14 @@ public sealed class RateLimitTests
         }
 
         return new Api(options);
+    }
+
+    /// <summary>A wall clock that can be set anywhere, backwards too (FakeTimeProvider refuses to go back).</summary>
+    private sealed class SteppingClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>Sends <paramref name="count"/> GETs one after another and returns their statuses.</summary>

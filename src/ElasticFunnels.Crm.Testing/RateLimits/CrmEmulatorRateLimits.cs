@@ -126,9 +126,10 @@ public sealed class CrmEmulatorRateLimits
     /// <summary>Counts the request against its key's window; returns the 429 to send, or null when it may proceed.</summary>
     internal EmulatorResponse? Admit(int keyIndex)
     {
-        var now = timeProvider.GetUtcNow();
         lock (sync)
         {
+            // Read under the lock, so windows are entered in the order requests are counted.
+            var now = timeProvider.GetUtcNow();
             ref var count = ref counts[keyIndex];
             if (limit is not { } current)
             {
@@ -140,9 +141,10 @@ public sealed class CrmEmulatorRateLimits
             var length = current.Window.Ticks;
             var index = now.UtcTicks / length;
             ref var window = ref windows[keyIndex];
-            if (window.Index != index)
+            // Windows only move forward: a clock stepped back counts in the newest window seen.
+            if (window.Ticks != length || index > window.Index)
             {
-                window = new KeyWindow(index, 0);
+                window = new KeyWindow(index, length, 0);
             }
 
             if (window.Used < current.PermitLimit)
@@ -153,7 +155,7 @@ public sealed class CrmEmulatorRateLimits
             }
 
             count = count with { Rejected = count.Rejected + 1 };
-            return TooManyRequests(current.RetryAfter, now, new DateTimeOffset((index + 1) * length, TimeSpan.Zero));
+            return TooManyRequests(current.RetryAfter, now, new DateTimeOffset((window.Index + 1) * length, TimeSpan.Zero));
         }
     }
 
