@@ -153,7 +153,8 @@ public sealed partial class EmulatorSettings
     /// <remarks>The values themselves are not echoed: they are access keys.</remarks>
     private static string[] KeyList(string text)
     {
-        var keys = text.Split(',');
+        // Trimmed as the emulator trims the header it receives, so "k1, k2" means what it says.
+        var keys = text.Split(',', StringSplitOptions.TrimEntries);
         if (keys.Any(string.IsNullOrWhiteSpace))
         {
             throw new FormatException("--keys must be a comma-separated list of non-empty keys.");
