@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ElasticFunnels.Crm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,12 @@ using (var crm = new ElasticFunnelsCrmClient(
         Values = new Dictionary<string, FieldValue> { ["email"] = "jane@example.com", ["deal_value"] = 1200.50m, ["close"] = new DateOnly(2025, 1, 31) },
     });
     Check(entry.Id == "es-doc-id-xyz" && entry.Values["email"].GetString() == "jane@example.com", "entry created and values read");
+
+    var json = JsonSerializer.Serialize(entry, CrmModelJsonContext.Default.Entry);
+    var back = JsonSerializer.Deserialize(json, CrmModelJsonContext.Default.Entry)!;
+    Check(json.Contains("\"values\":{\"email\":\"jane@example.com\"}", StringComparison.Ordinal)
+        && JsonSerializer.Serialize(back, CrmModelJsonContext.Default.Entry) == json, "entry serialized with the public context, flat values, round-trips");
+    Check(JsonSerializer.Serialize(entity, CrmModelJsonContext.Default.CrmEntity).Contains("\"options\":[{\"value\":\"fb\",\"label\":\"Facebook\"}]", StringComparison.Ordinal), "entity with fields serialized with the public context");
 
     try
     {

@@ -24,7 +24,7 @@ public sealed class CsvExporter(IElasticFunnelsCrmClient crm)
         await using var writer = CsvWriter.Create(output, null, leaveOpen: true);
         writer.WriteHeader([.. FixedColumns, .. keys]);
         var rows = 0;
-        await foreach (var entry in crm.Entries.ListAsync(target.Entity.Id, new EntryListOptions { PerPage = PageSize }, cancellationToken))
+        await foreach (var entry in crm.Entries.ListAutoPagingAsync(target.Entity.Id, new EntryListOptions { PerPage = PageSize }, cancellationToken))
         {
             string?[] record =
             [

@@ -128,7 +128,7 @@ public static class QuickstartFlow
     {
         var perStage = new Dictionary<long, int>();
         var listed = 0;
-        await foreach (var entry in crm.Entries.ListAsync(entityId, new EntryListOptions { PerPage = options.PageSize }, cancellationToken))
+        await foreach (var entry in crm.Entries.ListAutoPagingAsync(entityId, new EntryListOptions { PerPage = options.PageSize }, cancellationToken))
         {
             listed++;
             if (entry.StageId is { } stageId)
@@ -151,7 +151,7 @@ public static class QuickstartFlow
     }
 
     private static async Task<long> CountAsync(IElasticFunnelsCrmClient crm, long entityId, CancellationToken cancellationToken) =>
-        (await crm.Entries.ListPageAsync(entityId, new EntryListOptions { PerPage = 1 }, cancellationToken)).Total;
+        (await crm.Entries.ListAsync(entityId, new EntryListOptions { PerPage = 1 }, cancellationToken)).Total;
 
     private static void WriteBoard(TextWriter output, LeadsSchema schema, IReadOnlyList<BoardColumn> board, int listed)
     {

@@ -18,6 +18,7 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
 {
     private readonly EmulatorCore core;
     private readonly TimeSpan initialLatency;
+    private readonly int serverPort;
     private readonly SemaphoreSlim serverGate = new(1, 1);
     private LoopbackServer? server;
     private bool disposed;
@@ -29,7 +30,8 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Creates an emulator with the given settings.</summary>
-    /// <param name="options">Key, brand, clock, latency and seeding.</param>
+    /// <param name="options">Keys, brand, clock, latency, rate limit, server port and seeding.</param>
+    /// <exception cref="ArgumentException">A setting is out of range, or an access key is empty or repeated.</exception>
     public CrmEmulator(CrmEmulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +39,13 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BrandId, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options));
+        if (options.ServerPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ServerPort, "CrmEmulatorOptions.ServerPort must be 0 (any free port) to 65535.");
+        }
+
         initialLatency = options.Latency;
+        serverPort = options.ServerPort;
         core = new EmulatorCore(options);
     }
 
@@ -47,7 +55,7 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
     /// </summary>
     public static Uri InMemoryBaseAddress { get; } = new("https://crm-emulator.invalid/api/");
 
-    /// <summary>The accepted <c>EF-Access-Key</c> value.</summary>
+    /// <summary>The main accepted <c>EF-Access-Key</c> value (<see cref="CrmEmulatorOptions.AccessKey"/>).</summary>
     public string AccessKey => core.AccessKey;
 
     /// <summary>The brand id the key gives access to.</summary>
@@ -58,6 +66,9 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
 
     /// <summary>Fault injection: failures and extra delays for the next requests.</summary>
     public CrmEmulatorFaults Faults => core.Faults;
+
+    /// <summary>The rate limit per access key (changeable while running) and the counts of requests it accepted and refused.</summary>
+    public CrmEmulatorRateLimits RateLimits => core.RateLimits;
 
     /// <summary>
     /// Delay added before every response, after the request has been processed; it honours the
@@ -87,15 +98,27 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
     /// and the <c>EF-Access-Key</c> header already set; the caller disposes it.
     /// </summary>
     /// <returns>A ready-to-use client; relative paths look like <c>brands/42/crm/entities</c>.</returns>
-    public HttpClient CreateClient()
+    public HttpClient CreateClient() => CreateClient(AccessKey);
+
+    /// <summary>
+    /// Like <see cref="CreateClient()"/>, sending <paramref name="accessKey"/> as <c>EF-Access-Key</c>: one of
+    /// <see cref="CrmEmulatorOptions.AdditionalAccessKeys"/>, or any other value to see how the emulator
+    /// refuses it.
+    /// </summary>
+    /// <param name="accessKey">The key the client sends.</param>
+    /// <returns>A ready-to-use client; the caller disposes it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="accessKey"/> is null, empty or whitespace.</exception>
+    public HttpClient CreateClient(string accessKey)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKey);
         var client = new HttpClient(CreateHandler(), disposeHandler: true) { BaseAddress = InMemoryBaseAddress };
-        client.DefaultRequestHeaders.Add(RequestRecorder.AccessKeyHeader, AccessKey);
+        client.DefaultRequestHeaders.Add(RequestRecorder.AccessKeyHeader, accessKey);
         return client;
     }
 
     /// <summary>
-    /// Starts a loopback HTTP server on 127.0.0.1 with a free port, usable from other processes too.
+    /// Starts a loopback HTTP server on 127.0.0.1, on <see cref="CrmEmulatorOptions.ServerPort"/> or a free
+    /// port, usable from other processes too: they share this emulator's state and rate-limit budgets.
     /// Calling it again returns the running server's address. Disposing the emulator stops it.
     /// </summary>
     /// <param name="cancellationToken">Cancels the start-up.</param>
@@ -107,7 +130,7 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            server ??= await LoopbackServer.StartAsync(core, cancellationToken).ConfigureAwait(false);
+            server ??= await LoopbackServer.StartAsync(core, serverPort, cancellationToken).ConfigureAwait(false);
             return server.BaseAddress;
         }
         finally
@@ -118,12 +141,14 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Clears all data (re-seeding the leads entity when configured, with ids restarting at 1), queued
-    /// faults, recorded requests and the concurrency peak, and restores the configured latency.
+    /// faults, recorded requests, the concurrency peak, rate-limit windows and counts, and restores the
+    /// configured latency and rate limit.
     /// </summary>
     public void Reset()
     {
         core.ResetState();
         core.Faults.Clear();
+        core.RateLimits.Reset();
         core.Recorder.Clear();
         core.Gauge.ResetMax();
         core.Latency = initialLatency;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace ElasticFunnels.Crm;
@@ -127,7 +128,7 @@ public static class CrmModelFactory
         DateTimeOffset? createdAt = null,
         DateTimeOffset? updatedAt = null)
     {
-        JsonElement flat = default;
+        var view = EntryValues.Empty;
         if (values is not null)
         {
             var builder = new FieldValues();
@@ -137,9 +138,8 @@ public static class CrmModelFactory
             }
 
             using var document = JsonDocument.Parse(builder.ToJsonString());
-            flat = document.RootElement.Clone();
+            view = EntryValues.FromJson(document.RootElement);
         }
-
 
         return new Entry
         {
@@ -147,7 +147,7 @@ public static class CrmModelFactory
             Title = title,
             PipelineId = pipelineId,
             StageId = stageId,
-            ValuesFlatJson = flat,
+            Values = view,
             ReferenceType = referenceType,
             ReferenceId = referenceId,
             CrmEntityId = crmEntityId,
@@ -156,17 +156,43 @@ public static class CrmModelFactory
         };
     }
 
-    /// <summary>Creates an <see cref="ElasticFunnels.Crm.EntryPage"/>.</summary>
-    /// <param name="entries">The entries of the page.</param>
-    /// <param name="currentPage">The 1-based page number.</param>
-    /// <param name="lastPage">The last page number.</param>
-    /// <param name="perPage">The page size; the number of entries when null.</param>
-    /// <param name="total">The total across pages; the number of entries when null.</param>
-    /// <returns>The page.</returns>
-    public static EntryPage EntryPage(IEnumerable<Entry> entries, int currentPage = 1, int lastPage = 1, int? perPage = null, long? total = null)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        var list = entries.ToArray();
-        return new EntryPage { Entries = list, CurrentPage = currentPage, LastPage = lastPage, PerPage = perPage ?? list.Length, Total = total ?? list.Length };
-    }
+    /// <summary>Creates the raw response of a call, for mocking the <c>...WithResponseAsync</c> methods.</summary>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="headers">The response headers; none when null.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The request path.</param>
+    /// <param name="attempts">How many attempts the call took.</param>
+    /// <param name="duration">How long the call took.</param>
+    /// <returns>The raw response.</returns>
+    public static CrmResponse Response(
+        HttpStatusCode statusCode = HttpStatusCode.OK,
+        IReadOnlyDictionary<string, string>? headers = null,
+        string method = "GET",
+        string path = "/",
+        int attempts = 1,
+        TimeSpan duration = default) =>
+        new(statusCode, CopyHeaders(headers), method, path, attempts, duration);
+
+    /// <summary>Creates a value with its raw response, for mocking the <c>...WithResponseAsync</c> methods.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="headers">The response headers (for example <c>X-Request-Id</c>); none when null.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The request path.</param>
+    /// <param name="attempts">How many attempts the call took.</param>
+    /// <param name="duration">How long the call took.</param>
+    /// <returns>The value with its raw response.</returns>
+    public static CrmResponse<T> Response<T>(
+        T value,
+        HttpStatusCode statusCode = HttpStatusCode.OK,
+        IReadOnlyDictionary<string, string>? headers = null,
+        string method = "GET",
+        string path = "/",
+        int attempts = 1,
+        TimeSpan duration = default) =>
+        new(value, statusCode, CopyHeaders(headers), method, path, attempts, duration);
+
+    private static Dictionary<string, string>? CopyHeaders(IReadOnlyDictionary<string, string>? headers) =>
+        headers is null ? null : new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,7 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ElasticFunnels.Crm.Http;
-using ElasticFunnels.Crm.Internal;
-using ElasticFunnels.Crm.Serialization;
-using Microsoft.Extensions.Logging.Abstractions;
+using ElasticFunnels.Crm.Raw;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -19,7 +19,8 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
-    private readonly ElasticFunnelsCrmOptions _options;
+    private readonly CrmClientRuntime _runtime;
+    private readonly RawRequests _raw;
 
     /// <summary>Creates a client for one brand with the default settings (for scripts and console tools).</summary>
     /// <param name="accessKey">The API key of the brand.</param>
@@ -55,39 +56,37 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     /// <paramref name="handler"/> follows redirects or keeps cookies and has already sent requests, so the SDK
     /// cannot change it: create it with <c>AllowAutoRedirect = false</c> and <c>UseCookies = false</c>.</exception>
     public ElasticFunnelsCrmClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler = false)
-        : this(options, handler, disposeHandler, TimeProvider.System)
+        : this(CrmClientRuntime.Create(options), handler, disposeHandler)
     {
     }
 
-    internal ElasticFunnelsCrmClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler, TimeProvider timeProvider)
-        : this(CreateHttpClient(ValidatedCopy(options), handler, disposeHandler, timeProvider, out var copy), copy, ownsHttpClient: true, timeProvider)
+    internal ElasticFunnelsCrmClient(CrmClientRuntime runtime, HttpMessageHandler handler, bool disposeHandler)
+        : this(CrmHttpPipeline.CreateHttpClient(runtime, SafePrimary(handler), disposeHandler), runtime, ownsHttpClient: true)
     {
     }
 
-    /// <summary>Used by dependency injection: the HTTP client comes from IHttpClientFactory, its handlers configured there.</summary>
-    internal ElasticFunnelsCrmClient(HttpClient httpClient, ElasticFunnelsCrmOptions options, bool ownsHttpClient, TimeProvider? timeProvider = null)
+    /// <summary>The one constructor that wires the resource clients, for every way a client is made.</summary>
+    internal ElasticFunnelsCrmClient(HttpClient httpClient, CrmClientRuntime runtime, bool ownsHttpClient)
     {
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        _options = options;
-        BrandId = options.BrandId;
+        _runtime = runtime;
+        var runner = new CrmCallRunner(runtime);
+        var settings = CrmHttpPipeline.RefitSettings;
 
-        var key = options.AccessKey ?? string.Empty;
-        var errors = new ApiErrorFactory(text => key.Length == 0 ? text : text.Replace(key, "***", StringComparison.Ordinal));
-        var settings = CrmHttpPipeline.CreateRefitSettings(errors);
-        var invoker = new ApiInvoker(options, errors);
-
-        Presets = new EntityPresetsClient(RestService.ForGenerated<IEntityPresetsApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Entities = new EntitiesClient(RestService.ForGenerated<IEntitiesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Pipelines = new PipelinesClient(RestService.ForGenerated<IPipelinesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Stages = new StagesClient(RestService.ForGenerated<IStagesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Fields = new FieldsClient(RestService.ForGenerated<IFieldsApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId);
-        Schemas = new EntitySchemasClient(Fields, timeProvider ?? TimeProvider.System, options.SchemaCacheDuration);
-        Entries = new EntriesClient(RestService.ForGenerated<IEntriesApi>(httpClient, CrmJsonContext.Default, settings), invoker, BrandId, Schemas, options.ValidateEntryValues) { Fields = Fields };
+        Presets = new EntityPresetsClient(RestService.ForGenerated<IEntityPresetsApi>(httpClient, settings), runner);
+        Entities = new EntitiesClient(RestService.ForGenerated<IEntitiesApi>(httpClient, settings), runner);
+        Pipelines = new PipelinesClient(RestService.ForGenerated<IPipelinesApi>(httpClient, settings), runner);
+        Stages = new StagesClient(RestService.ForGenerated<IStagesApi>(httpClient, settings), runner);
+        var fields = new FieldsClient(RestService.ForGenerated<IFieldsApi>(httpClient, settings), runner);
+        Fields = fields;
+        Schemas = new EntitySchemasClient(fields, runtime.TimeProvider, runtime.Options.SchemaCacheDuration);
+        Entries = new EntriesClient(RestService.ForGenerated<IEntriesApi>(httpClient, settings), runner, fields, Schemas);
+        _raw = new RawRequests(RestService.ForGenerated<IRawApi>(httpClient, settings), runner);
     }
 
     /// <inheritdoc />
-    public long BrandId { get; }
+    public long BrandId => _runtime.Options.BrandId;
 
     /// <inheritdoc />
     public IEntityPresetsClient Presets { get; }
@@ -110,6 +109,25 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     /// <inheritdoc />
     public IEntitySchemasClient Schemas { get; }
 
+    /// <inheritdoc />
+    public Task<CrmResponse<JsonElement>> SendAsync(CrmRawRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(request, (CrmRequestOptions?)null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CrmResponse<JsonElement>> SendAsync(CrmRawRequest request, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _raw.SendAsync(request, ResponseBody.Json, requestOptions, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CrmResponse<T>> SendAsync<T>(CrmRawRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default) =>
+        SendAsync(request, responseType, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CrmResponse<T>> SendAsync<T>(CrmRawRequest request, JsonTypeInfo<T> responseType, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        return _raw.SendAsync(request, ResponseBody.Of(responseType), requestOptions, cancellationToken);
+    }
+
     /// <summary>Releases the HTTP client this instance created (not one that dependency injection supplied).</summary>
     public void Dispose()
     {
@@ -121,23 +139,9 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
 
     /// <summary>Describes the client without the access key.</summary>
     /// <returns>For example <c>ElasticFunnelsCrmClient { BrandId = 42, BaseAddress = https://app.elasticfunnels.io/api/ }</c>.</returns>
-    public override string ToString() => $"ElasticFunnelsCrmClient {{ BrandId = {BrandId}, BaseAddress = {_options.BaseAddress} }}";
+    public override string ToString() => $"ElasticFunnelsCrmClient {{ BrandId = {BrandId}, BaseAddress = {_runtime.Options.BaseAddress} }}";
 
-    private static ElasticFunnelsCrmOptions ValidatedCopy(ElasticFunnelsCrmOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = ElasticFunnelsCrmOptionsValidator.GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", failures), nameof(options));
-        }
-
-        var copy = options.Clone();
-        copy.BaseAddress = CrmHttpPipeline.NormalizeBaseAddress(options.BaseAddress);
-        return copy;
-    }
-
-    private static HttpClient CreateHttpClient(ElasticFunnelsCrmOptions options, HttpMessageHandler handler, bool disposeHandler, TimeProvider timeProvider, out ElasticFunnelsCrmOptions used)
+    private static HttpMessageHandler SafePrimary(HttpMessageHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         try
@@ -151,13 +155,6 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
             throw new ArgumentException(ex.Message, nameof(handler), ex);
         }
 
-        used = options;
-        return new HttpClient(CrmHttpPipeline.CreateChain(options, handler, timeProvider, NullLogger.Instance), disposeHandler)
-        {
-            BaseAddress = options.BaseAddress,
-
-            // The SDK's own total timeout (ElasticFunnelsCrmOptions.Timeout) covers the call, body included.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        return handler;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ElasticFunnels.Crm;
 
 /// <summary>
@@ -27,6 +29,7 @@ public sealed class ElasticFunnelsCrmOptions
     /// Required. The API key, sent as the <c>EF-Access-Key</c> header and only to <see cref="BaseAddress"/>.
     /// A key belongs to one user and one brand. It never appears in <see cref="ToString"/>, logs or exceptions.
     /// </summary>
+    [JsonIgnore]
     public string? AccessKey { get; set; }
 
     /// <summary>Required. The brand (project) id that every request path carries; greater than zero.</summary>
@@ -63,14 +66,14 @@ public sealed class ElasticFunnelsCrmOptions
     /// create); a request that fails is not sent and a <see cref="CrmSchemaValidationException"/> lists
     /// every problem. Default <see langword="false"/>: turning it on makes the first create or update of an
     /// entity also send <c>GET .../entities/{entity}/fields</c> (then cached, see <see cref="SchemaCacheDuration"/>).
-    /// Each request can override it with <see cref="EntryCreateRequest.ValidateAgainstSchema"/>.
+    /// Each call can override it with <see cref="CrmRequestOptions.ValidateAgainstSchema"/>.
     /// </summary>
     public bool ValidateEntryValues { get; set; }
 
     /// <summary>
     /// How long a loaded entity schema (its custom fields) is used before it is loaded again. Default 5 minutes;
     /// <see cref="TimeSpan.Zero"/> loads it for every check; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> keeps it
-    /// until <see cref="IEntitySchemasClient.Invalidate(long)"/> or <see cref="IEntitySchemasClient.RefreshAsync"/>.
+    /// until <see cref="IEntitySchemasClient.Invalidate(long)"/> or <see cref="IEntitySchemasClient.RefreshAsync(long, CancellationToken)"/>.
     /// </summary>
     public TimeSpan SchemaCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -96,21 +96,7 @@ public static class ExportMemoryHarness
 
     private static Measurement RunChild(int total, string format)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
-        var host = Environment.ProcessPath!;
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.FileName = host;
-            start.ArgumentList.Add(typeof(ExportMemoryHarness).Assembly.Location);
-        }
-        else
-        {
-            start.FileName = host;
-        }
-
-        start.ArgumentList.Add("export-memory-one");
-        start.ArgumentList.Add(total.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(format);
+        var start = BenchmarksApp.StartInfo(["export-memory-one", total.ToString(CultureInfo.InvariantCulture), format]);
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();

@@ -56,8 +56,8 @@ public class PipelineBenchmarks
     [BenchmarkCategory("Page100")]
     public async Task<int> Page100_Sdk()
     {
-        var page = await _sdkPage.Entries.ListPageAsync(1, new EntryListOptions { PerPage = 100 }).ConfigureAwait(false);
-        return page.Entries.Count;
+        var page = await _sdkPage.Entries.ListAsync(1, new EntryListOptions { PerPage = 100 }).ConfigureAwait(false);
+        return page.Values.Count;
     }
 
     [Benchmark]

@@ -8,6 +8,7 @@ return args switch
 {
     ["export-memory", ..] => await ExportMemoryHarness.RunAsync(args.Length > 1 ? args[1] : "csv"),
     ["export-memory-one", var total, var format] => await ExportMemoryHarness.RunOneAsync(int.Parse(total, CultureInfo.InvariantCulture), format),
+    ["emulator", .. var rest] => await EmulatorCommand.RunAsync(rest),
     _ => Run(args),
 };
 

@@ -86,7 +86,7 @@ public sealed class PackageConsumptionTests : IDisposable
                 Values = new Dictionary<string, FieldValue> { ["email"] = "jane@example.com" },
             });
             var count = 0;
-            await foreach (var e in crm.Entries.ListAsync(entity.Id))
+            await foreach (var e in crm.Entries.ListAutoPagingAsync(entity.Id))
             {
                 count++;
             }

@@ -29,7 +29,7 @@ public sealed class CsvScriptsTests
         Assert.Equal(6, second.Count(r => r.Status == ImportRowStatus.Updated));
         Assert.Equal(6, crm.Emulator.EntryCount(target.Entity.Id));
 
-        var noor = await crm.Client.Entries.ListAsync(target.Entity.Id, new EntryListOptions { ReferenceId = "imp-007" }, ct).SingleAsync(ct);
+        var noor = await crm.Client.Entries.ListAutoPagingAsync(target.Entity.Id, new EntryListOptions { ReferenceId = "imp-007" }, ct).SingleAsync(ct);
         Assert.Equal("Closed Won", target.StageName(noor.StageId));
         Assert.Equal("Google", noor.Values["lead_source"].GetString());
         Assert.Equal("import", noor.ReferenceType);

@@ -77,7 +77,7 @@ public sealed class QuickstartFlowTests
         Assert.Equal(["New Lead", "Contacted", "Qualified", "Closed Won"], result.Board.Select(c => c.StageName));
         Assert.Equal([1, 2, 1, 1], result.Board.Select(c => c.Entries));
         Assert.Contains("added missing pipeline 'Sales Pipeline'", output.ToString(), StringComparison.Ordinal);
-        var jane = await crm.Client.Entries.ListAsync(result.EntityId, new EntryListOptions { ReferenceId = "qs-conv-1001" }, ct).SingleAsync(ct);
+        var jane = await crm.Client.Entries.ListAutoPagingAsync(result.EntityId, new EntryListOptions { ReferenceId = "qs-conv-1001" }, ct).SingleAsync(ct);
         Assert.Equal("Facebook", jane.Values["lead_source"].GetString());
     }
 
@@ -97,7 +97,7 @@ public sealed class QuickstartFlowTests
         Assert.Equal(pipeline.Id, result.PipelineId);
         Assert.Equal(["Inbox", "New Lead", "Contacted", "Qualified"], result.Board.Select(c => c.StageName));
         Assert.Equal(5, crm.Emulator.EntryCount(entity.Id));
-        var entries = await crm.Client.Entries.ListAsync(entity.Id, cancellationToken: ct).ToListAsync(ct);
+        var entries = await crm.Client.Entries.ListAutoPagingAsync(entity.Id, cancellationToken: ct).ToListAsync(ct);
         Assert.All(entries, e => Assert.Equal("quickstart", e.Values["company"].GetString()));
         Assert.Equal("facebook", entries.Single(e => e.ReferenceId == "qs-conv-1001").Values["lead_source"].GetString());
         Assert.False(entries.Single(e => e.ReferenceId == "qs-conv-1002").Values.ContainsKey("lead_source"));

@@ -60,6 +60,53 @@ public sealed class AuthAndRoutingTests
         Assert.Equal(HttpStatusCode.Unauthorized, otherBrand.StatusCode);
     }
 
+    [Fact]
+    public async Task AdditionalAccessKeys_AreAcceptedForTheBrandAndRedactedFromRecordings()
+    {
+        var options = new CrmEmulatorOptions { AdditionalAccessKeys = { "ef_second_key", "ef_third_key" } };
+        await using var emulator = new CrmEmulator(options);
+        using var second = emulator.CreateClient("ef_second_key");
+        using var third = emulator.CreateClient("ef_third_key");
+
+        var fromSecond = await second.GetAsync("brands/42/crm/entities");
+        var fromThird = await third.GetAsync("brands/42/crm/entities");
+        var otherBrand = await third.GetAsync("brands/43/crm/entities");
+
+        Assert.Equal(HttpStatusCode.OK, fromSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fromThird.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherBrand.StatusCode);
+        Assert.All(emulator.Requests, r => Assert.Equal("***", r.Headers["EF-Access-Key"]));
+        Assert.DoesNotContain(emulator.Requests, r => r.ToString().Contains("ef_second_key", StringComparison.Ordinal) || r.ToString().Contains("ef_third_key", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new[] { " " }, "AdditionalAccessKeys[0] is null, empty or whitespace")]
+    [InlineData(new[] { "ef_secret_a", "ef_test_key" }, "AdditionalAccessKeys[1] repeats another accepted key")]
+    [InlineData(new[] { "ef_secret_a", "ef_secret_a" }, "AdditionalAccessKeys[1] repeats another accepted key")]
+    public void AdditionalAccessKeys_EmptyOrRepeated_ThrowNamingThePositionNotTheKey(string[] keys, string expected)
+    {
+        var options = new CrmEmulatorOptions();
+        foreach (var key in keys)
+        {
+            options.AdditionalAccessKeys.Add(key);
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => new CrmEmulator(options));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ef_secret_a", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ef_test_key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateClient_BlankKey_Throws()
+    {
+        using var emulator = new CrmEmulator();
+
+        Assert.Equal("accessKey", Assert.Throws<ArgumentException>(() => emulator.CreateClient(" ")).ParamName);
+    }
+
     [Theory]
     [InlineData("GET", "/api/brands/42/crm/unknown")]
     [InlineData("GET", "/api/brands/42/crm")]

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ElasticFunnels.Crm.Testing.Tests;
 
@@ -53,6 +55,60 @@ public sealed class LoopbackServerTests
     }
 
     [Fact]
+    public async Task StartServerAsync_RateLimit_IsSharedByEveryConnectionWithOneKeyAndSeparatePerKey()
+    {
+        // Fake time holds the window still, so the outcome does not depend on when the test runs.
+        var options = new CrmEmulatorOptions
+        {
+            TimeProvider = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, 250, TimeSpan.Zero)),
+            RateLimit = new CrmEmulatorRateLimit(2),
+            AdditionalAccessKeys = { "ef_second_key" },
+        };
+        await using var emulator = new CrmEmulator(options);
+        var baseAddress = await emulator.StartServerAsync(TestContext.Current.CancellationToken);
+        using var firstConnection = Client(baseAddress, emulator.AccessKey);
+        using var secondConnection = Client(baseAddress, emulator.AccessKey);
+        using var otherKey = Client(baseAddress, "ef_second_key");
+
+        var first = await firstConnection.GetAsync("brands/42/crm/entities", TestContext.Current.CancellationToken);
+        var second = await secondConnection.GetAsync("brands/42/crm/entities", TestContext.Current.CancellationToken);
+        var refused = await firstConnection.GetAsync("brands/42/crm/entities", TestContext.Current.CancellationToken);
+        var fromOtherKey = await otherKey.GetAsync("brands/42/crm/entities", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("""{"message":"Too many requests. Please slow down."}""", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter!.Delta);
+        Assert.Equal(HttpStatusCode.OK, fromOtherKey.StatusCode);
+        Assert.Equal([new CrmEmulatorRequestCounts(2, 1), new CrmEmulatorRequestCounts(1, 0)], emulator.RateLimits.PerKey);
+    }
+
+    [Fact]
+    public async Task StartServerAsync_ConfiguredPort_ListensOnIt()
+    {
+        var port = FreePort();
+        await using var emulator = new CrmEmulator(new CrmEmulatorOptions { ServerPort = port });
+
+        var baseAddress = await emulator.StartServerAsync(TestContext.Current.CancellationToken);
+        using var http = Client(new Uri($"http://127.0.0.1:{port}/api/"), emulator.AccessKey);
+        var presets = await http.GetAsync("brands/42/crm/entity-presets", TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/api/"), baseAddress);
+        Assert.Equal(HttpStatusCode.OK, presets.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65536)]
+    public void Constructor_PortOutOfRange_Throws(int port)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CrmEmulator(new CrmEmulatorOptions { ServerPort = port }));
+
+        Assert.Contains("ServerPort", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartServerAsync_CalledTwice_ReturnsSameAddress()
     {
         await using var emulator = new CrmEmulator();
@@ -94,6 +150,21 @@ public sealed class LoopbackServerTests
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal(3, JsonNode.Parse(output)!["presets"]!.AsArray().Count);
+    }
+
+    private static HttpClient Client(Uri baseAddress, string accessKey)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Add("EF-Access-Key", accessKey);
+        return http;
+    }
+
+    /// <summary>A port the OS just handed out and released; another process could take it first, but on loopback that is rare.</summary>
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? FindOnPath(string name) =>

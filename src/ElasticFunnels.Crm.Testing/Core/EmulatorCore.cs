@@ -4,7 +4,7 @@ namespace ElasticFunnels.Crm.Testing;
 
 /// <summary>
 /// The request pipeline both fronts share: record → count in flight → route → authenticate →
-/// injected fault → handle under the state lock → delay → answer.
+/// rate limit → injected fault → handle under the state lock → delay → answer.
 /// </summary>
 /// <remarks>
 /// The delay comes after the state change, as on a real server whose response is slow to arrive:
@@ -15,12 +15,15 @@ internal sealed class EmulatorCore
 {
     private readonly Router router = Router.CreateCrm();
     private readonly TimeProvider timeProvider;
+    private readonly AccessKeySet keys;
     private long latencyTicks;
 
     public EmulatorCore(CrmEmulatorOptions options)
     {
+        keys = new AccessKeySet(options);
         AccessKey = options.AccessKey;
         BrandId = options.BrandId;
+        RateLimits = new CrmEmulatorRateLimits(keys, options.TimeProvider, options.RateLimit);
         timeProvider = options.TimeProvider;
         SeedLeadsEntity = options.SeedLeadsEntity;
         EmptyValuesFlatAsArray = options.EmptyValuesFlatAsArray;
@@ -39,6 +42,8 @@ internal sealed class EmulatorCore
     public CrmState State { get; } = new();
 
     public CrmEmulatorFaults Faults { get; } = new();
+
+    public CrmEmulatorRateLimits RateLimits { get; }
 
     public RequestRecorder Recorder { get; } = new();
 
@@ -123,9 +128,15 @@ internal sealed class EmulatorCore
             return (EmulatorResponse.NotFound(), TimeSpan.Zero);
         }
 
-        if (Authenticate(request, brand) is { } denied)
+        if (Authenticate(request, brand, out var keyIndex) is { } denied)
         {
             return (denied, TimeSpan.Zero);
+        }
+
+        // Refused before faults and state: a 429 from the limit changes nothing and consumes no queued fault.
+        if (RateLimits.Admit(keyIndex) is { } limited)
+        {
+            return (limited, TimeSpan.Zero);
         }
 
         var (failure, delay) = Faults.Take();
@@ -162,15 +173,17 @@ internal sealed class EmulatorCore
         }
     }
 
-    private EmulatorResponse? Authenticate(EmulatorRequest request, string brand)
+    private EmulatorResponse? Authenticate(EmulatorRequest request, string brand, out int keyIndex)
     {
+        keyIndex = -1;
+
         // The vendor documents 404 (not 401) for API calls without a key.
         if (!request.Headers.TryGetValue(RequestRecorder.AccessKeyHeader, out var key) || string.IsNullOrWhiteSpace(key))
         {
             return EmulatorResponse.NotFound();
         }
 
-        if (!string.Equals(key.Trim(), AccessKey, StringComparison.Ordinal))
+        if (!keys.TryFind(key.Trim(), out keyIndex))
         {
             return EmulatorResponse.Message(401, "Invalid API key");
         }

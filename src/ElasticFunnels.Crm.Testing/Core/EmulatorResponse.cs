@@ -32,6 +32,9 @@ internal sealed class EmulatorResponse
 
     public static EmulatorResponse NotFound(string message = "Not Found") => Message(404, message);
 
+    /// <summary>The vendor's documented 429, without <c>Retry-After</c>.</summary>
+    public static EmulatorResponse TooManyRequests() => Message(429, "Too many requests. Please slow down.");
+
     public static EmulatorResponse NoContent() => new(204, [], null, []);
 
     /// <summary>No answer at all: the front closes the connection (status 0 never reaches the wire).</summary>

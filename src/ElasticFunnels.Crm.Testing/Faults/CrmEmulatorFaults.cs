@@ -4,7 +4,8 @@ namespace ElasticFunnels.Crm.Testing;
 
 /// <summary>
 /// Fault injection. Faults are queued and consumed in order by the requests that pass authentication
-/// (a request the emulator rejects for its key, or a path it does not serve, consumes nothing).
+/// and the rate limit (a request the emulator rejects for its key or its rate limit, or a path it does
+/// not serve, consumes nothing).
 /// Thread-safe.
 /// </summary>
 public sealed class CrmEmulatorFaults

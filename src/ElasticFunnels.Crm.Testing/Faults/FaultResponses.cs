@@ -26,7 +26,7 @@ internal static class FaultResponses
     private static EmulatorResponse Default(int statusCode) => statusCode switch
     {
         >= 300 and < 400 => EmulatorResponse.Raw(statusCode, LoginPage, "text/html; charset=UTF-8"),
-        429 => EmulatorResponse.Message(429, "Too many requests. Please slow down."),
+        429 => EmulatorResponse.TooManyRequests(),
         500 => EmulatorResponse.Message(500, "Server Error"),
         _ => EmulatorResponse.Message(statusCode, ReasonPhrase(statusCode)),
     };

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 namespace ElasticFunnels.Crm.Testing;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 with an OS-chosen port, for clients that need a real socket (another process,
+/// Kestrel on 127.0.0.1 (with an OS-chosen port unless one is configured), for clients that need a real socket (another process,
 /// curl, a handler pipeline that must own its transport). One request delegate feeds the shared core.
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
@@ -27,14 +27,17 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The API base address, e.g. <c>http://127.0.0.1:54321/api/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackServer> StartAsync(EmulatorCore core, CancellationToken cancellationToken)
+    /// <param name="core">The emulator the server fronts.</param>
+    /// <param name="port">The port on 127.0.0.1; 0 lets the operating system pick a free one.</param>
+    /// <param name="cancellationToken">Cancels the start-up.</param>
+    public static async Task<LoopbackServer> StartAsync(EmulatorCore core, int port, CancellationToken cancellationToken)
     {
         // The empty builder reads no configuration files or environment, so the host machine cannot change the binding.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
 

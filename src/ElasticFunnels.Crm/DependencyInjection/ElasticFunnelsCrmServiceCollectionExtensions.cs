@@ -1,8 +1,6 @@
 using ElasticFunnels.Crm;
-using ElasticFunnels.Crm.Diagnostics;
 using ElasticFunnels.Crm.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -101,53 +99,52 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     {
         var optionsName = OptionsName(serviceKey);
         var clientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
+        var runtimeKey = new RuntimeKey(optionsName);
 
         services.AddOptions<ElasticFunnelsCrmOptions>(optionsName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElasticFunnelsCrmOptions>, ElasticFunnelsCrmOptionsValidator>());
 
-        var builder = services.AddHttpClient(clientName)
-            .ConfigureHttpClient((sp, client) =>
-            {
-                var options = Get(sp, optionsName);
-                client.BaseAddress = CrmHttpPipeline.NormalizeBaseAddress(options.BaseAddress);
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
-            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CrmPrimaryHandlerFilter>());
+        // One runtime per registration: its settings, clock, logger and resilience pipeline, shared by every
+        // handler chain IHttpClientFactory builds for it, so the circuit breaker keeps its state.
+        services.TryAddKeyedSingleton(runtimeKey, (sp, _) => CrmClientRuntime.Create(
+            sp.GetRequiredService<IOptionsMonitor<ElasticFunnelsCrmOptions>>().Get(optionsName),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
 
-        // Added first, so it is the outermost handler: one span and one log line per call, retries inside.
-        builder.AddHttpMessageHandler(sp => new TelemetryHandler(
-            sp.GetService<ILoggerFactory>()?.CreateLogger(ElasticFunnelsCrmTelemetry.LoggerCategory) ?? NullLogger.Instance));
-        builder.AddResilienceHandler(clientName, (pipeline, context) =>
-            CrmResiliencePipeline.Configure(pipeline, Get(context.ServiceProvider, optionsName), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
-        builder.AddHttpMessageHandler(sp => new ResponseBufferingHandler(Get(sp, optionsName).MaxResponseContentBytes));
-        builder.AddHttpMessageHandler(sp => new AccessKeyHandler(Get(sp, optionsName)));
+        var builder = services.AddHttpClient(clientName)
+            .ConfigureHttpClient((sp, client) => CrmHttpPipeline.Configure(client, Runtime(sp, runtimeKey)))
+            .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
+            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+            {
+                // Registered before anything the application chains, so the SDK's handlers are outermost.
+                foreach (var handler in CrmHttpPipeline.CreateHandlers(Runtime(sp, runtimeKey)))
+                {
+                    handlers.Add(handler);
+                }
+            });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CrmPrimaryHandlerFilter>());
 
         if (serviceKey is null)
         {
-            services.TryAddSingleton(sp => Create(sp, clientName, optionsName));
+            services.TryAddSingleton(sp => Create(sp, clientName, runtimeKey));
             services.TryAddSingleton<IElasticFunnelsCrmClient>(sp => sp.GetRequiredService<ElasticFunnelsCrmClient>());
         }
         else
         {
-            services.TryAddKeyedSingleton(serviceKey, (sp, _) => Create(sp, clientName, optionsName));
+            services.TryAddKeyedSingleton(serviceKey, (sp, _) => Create(sp, clientName, runtimeKey));
             services.TryAddKeyedSingleton<IElasticFunnelsCrmClient>(serviceKey, (sp, key) => sp.GetRequiredKeyedService<ElasticFunnelsCrmClient>(key));
         }
 
         return builder;
     }
 
-    private static ElasticFunnelsCrmOptions Get(IServiceProvider services, string optionsName)
-    {
-        var options = services.GetRequiredService<IOptionsMonitor<ElasticFunnelsCrmOptions>>().Get(optionsName).Clone();
-        options.BaseAddress = CrmHttpPipeline.NormalizeBaseAddress(options.BaseAddress);
-        return options;
-    }
+    private static CrmClientRuntime Runtime(IServiceProvider services, RuntimeKey key) =>
+        services.GetRequiredKeyedService<CrmClientRuntime>(key);
 
-    private static ElasticFunnelsCrmClient Create(IServiceProvider services, string clientName, string optionsName)
-    {
-        var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
-        return new ElasticFunnelsCrmClient(httpClient, Get(services, optionsName), ownsHttpClient: false, services.GetService<TimeProvider>());
-    }
+    private static ElasticFunnelsCrmClient Create(IServiceProvider services, string clientName, RuntimeKey key) =>
+        new(services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), Runtime(services, key), ownsHttpClient: false);
+
+    /// <summary>The service key of a registration's runtime; a type of its own, so it cannot clash with an application's keys.</summary>
+    private sealed record RuntimeKey(string OptionsName);
 }

@@ -24,6 +24,4 @@ internal static class CrmDiagnostics
         unit: "{request}",
         description: "ElasticFunnels CRM API calls that failed.");
 
-    /// <summary>How many times the resilience pipeline re-sent a request; set on the request by the retry strategy.</summary>
-    public static readonly HttpRequestOptionsKey<int> ResendCount = new("ElasticFunnels.Crm.ResendCount");
 }

@@ -5,9 +5,9 @@ namespace ElasticFunnels.Crm.Diagnostics;
 /// <summary>Source-generated log messages. They carry the method, route and path, never headers or bodies.</summary>
 internal static partial class CrmLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "ElasticFunnels CRM {Method} {Path} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms after {ResendCount} retries")]
-    public static partial void RequestCompleted(ILogger logger, string method, string path, int statusCode, double elapsedMilliseconds, int resendCount);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "ElasticFunnels CRM {Operation}: {Method} {Path} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms after {ResendCount} retries")]
+    public static partial void RequestCompleted(ILogger logger, string operation, string method, string path, int statusCode, double elapsedMilliseconds, int resendCount);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "ElasticFunnels CRM {Method} {Path} failed with {ErrorType} in {ElapsedMilliseconds:0.0} ms after {ResendCount} retries")]
-    public static partial void RequestFailed(ILogger logger, string method, string path, string errorType, double elapsedMilliseconds, int resendCount);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "ElasticFunnels CRM {Operation}: {Method} {Path} failed with {ErrorType} in {ElapsedMilliseconds:0.0} ms after {ResendCount} retries")]
+    public static partial void RequestFailed(ILogger logger, string operation, string method, string path, string errorType, double elapsedMilliseconds, int resendCount);
 }

@@ -26,7 +26,7 @@ public sealed class EntityCreateRequest
     /// <summary>The hex color (at most 64 characters).</summary>
     public string? Color { get; set; }
 
-    /// <summary>A preset key from <see cref="IEntityPresetsClient.ListAsync"/> (e.g. <c>leads</c>) that pre-populates pipelines and fields.</summary>
+    /// <summary>A preset key from <see cref="IEntityPresetsClient.ListAsync(CancellationToken)"/> (e.g. <c>leads</c>) that pre-populates pipelines and fields.</summary>
     public string? Preset { get; set; }
 
     /// <summary>The entity mode; omitted means <see cref="EntityMode.Crm"/>. Sent as <c>entity_mode</c>.</summary>

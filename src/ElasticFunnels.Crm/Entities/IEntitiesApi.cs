@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.Http;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -6,17 +7,17 @@ namespace ElasticFunnels.Crm;
 internal interface IEntitiesApi
 {
     [Get("/brands/{brand}/crm/entities")]
-    Task<HttpContent> List(long brand, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> List(long brand, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/entities/{entity}")]
-    Task<HttpContent> Get(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Get(long brand, long entity, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities")]
-    Task<HttpContent> Create(long brand, [Body] EntityCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Create(long brand, [Body] EntityCreateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entities/{entity}")]
-    Task<HttpContent> Update(long brand, long entity, [Body] EntityUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Update(long brand, long entity, [Body] EntityUpdateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/entities/{entity}")]
-    Task Delete(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Delete(long brand, long entity, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 }

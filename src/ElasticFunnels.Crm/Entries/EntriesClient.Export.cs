@@ -12,44 +12,53 @@ internal sealed partial class EntriesClient
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Reads an entity's fields when a CSV export has no column list; set by the root client.</summary>
-    internal IFieldsClient? Fields { get; init; }
+    public Task<long> ExportCsvAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ExportCsvAsync(entityId, writer, options, null, cancellationToken);
 
-    public Task<long> ExportCsvAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<long> ExportCsvAsync(long entityId, TextWriter writer, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
         ArgumentNullException.ThrowIfNull(writer);
-        var (filter, columns) = PrepareExport(options);
-        return ExportCsvCoreAsync(entityId, writer, filter, columns, cancellationToken);
+        var (filter, columns) = PrepareExport(options, requestOptions);
+        return ExportCsvCoreAsync(entityId, writer, filter, columns, requestOptions, cancellationToken);
     }
 
-    public Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ExportCsvAsync(entityId, stream, options, null, cancellationToken);
+
+    public Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
         CheckWritable(stream);
-        var (filter, columns) = PrepareExport(options);
-        return ToStreamAsync(stream, writer => ExportCsvCoreAsync(entityId, writer, filter, columns, cancellationToken));
+        var (filter, columns) = PrepareExport(options, requestOptions);
+        return ToStreamAsync(stream, writer => ExportCsvCoreAsync(entityId, writer, filter, columns, requestOptions, cancellationToken));
     }
 
-    public Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ExportJsonLinesAsync(entityId, writer, options, null, cancellationToken);
+
+    public Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
         ArgumentNullException.ThrowIfNull(writer);
-        var (filter, _) = PrepareExport(options);
-        return ExportJsonLinesCoreAsync(entityId, writer, filter, cancellationToken);
+        var (filter, _) = PrepareExport(options, requestOptions);
+        return ExportJsonLinesCoreAsync(entityId, writer, filter, requestOptions, cancellationToken);
     }
 
-    public Task<long> ExportJsonLinesAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<long> ExportJsonLinesAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ExportJsonLinesAsync(entityId, stream, options, null, cancellationToken);
+
+    public Task<long> ExportJsonLinesAsync(long entityId, Stream stream, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
         CheckWritable(stream);
-        var (filter, _) = PrepareExport(options);
-        return ToStreamAsync(stream, writer => ExportJsonLinesCoreAsync(entityId, writer, filter, cancellationToken));
+        var (filter, _) = PrepareExport(options, requestOptions);
+        return ToStreamAsync(stream, writer => ExportJsonLinesCoreAsync(entityId, writer, filter, requestOptions, cancellationToken));
     }
 
-    private async Task<long> ExportCsvCoreAsync(long entityId, TextWriter writer, EntryListOptions filter, string[]? columns, CancellationToken cancellationToken)
+    private async Task<long> ExportCsvCoreAsync(long entityId, TextWriter writer, EntryListOptions filter, string[]? columns, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        columns ??= await FieldColumnsAsync(entityId, cancellationToken).ConfigureAwait(false);
+        columns ??= await FieldColumnsAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         var row = new StringBuilder();
         Csv.AppendRow(row, FixedCsvColumns.Concat(columns.Select(key => FixedCsvColumns.Contains(key, StringComparer.Ordinal) ? "values." + key : key)));
         await writer.WriteAsync(row, cancellationToken).ConfigureAwait(false);
@@ -57,7 +66,7 @@ internal sealed partial class EntriesClient
 
         var cells = new string?[FixedCsvColumns.Length + columns.Length];
         long count = 0;
-        await foreach (var page in ListAsync(entityId, filter, cancellationToken).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in ListAutoPagingAsync(entityId, filter, requestOptions, cancellationToken).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             row.Clear();
             foreach (var entry in page.Values)
@@ -87,12 +96,12 @@ internal sealed partial class EntriesClient
         return count;
     }
 
-    private async Task<long> ExportJsonLinesCoreAsync(long entityId, TextWriter writer, EntryListOptions filter, CancellationToken cancellationToken)
+    private async Task<long> ExportJsonLinesCoreAsync(long entityId, TextWriter writer, EntryListOptions filter, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using var json = new Utf8JsonWriter(buffer, EntryJsonLine.WriterOptions);
         long count = 0;
-        await foreach (var page in ListAsync(entityId, filter, cancellationToken).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in ListAutoPagingAsync(entityId, filter, requestOptions, cancellationToken).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             buffer.ResetWrittenCount();
             foreach (var entry in page.Values)
@@ -111,15 +120,15 @@ internal sealed partial class EntriesClient
         return count;
     }
 
-    private async Task<string[]> FieldColumnsAsync(long entityId, CancellationToken cancellationToken)
+    private async Task<string[]> FieldColumnsAsync(long entityId, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var fields = Fields ?? throw new InvalidOperationException("This entries client cannot read fields; set EntryExportOptions.Columns.");
-        var list = await fields.ListAsync(entityId, cancellationToken).ConfigureAwait(false);
+        var list = await fields.ListAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         return [.. list.Where(f => f.Key.Length > 0).OrderBy(f => f.Position ?? int.MaxValue).Select(f => f.Key).Distinct(StringComparer.Ordinal)];
     }
 
-    private static (EntryListOptions Filter, string[]? Columns) PrepareExport(EntryExportOptions? options)
+    private (EntryListOptions Filter, string[]? Columns) PrepareExport(EntryExportOptions? options, CrmRequestOptions? requestOptions)
     {
+        runner.Settings(requestOptions);
         var filter = options?.Filter?.Clone() ?? new EntryListOptions();
         filter.Validate($"{nameof(options)}.Filter");
         if (options?.Columns is not { } columns)

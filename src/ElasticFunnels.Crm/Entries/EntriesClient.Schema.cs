@@ -1,47 +1,39 @@
 namespace ElasticFunnels.Crm;
 
 // Schema validation of entry values before a create or update is sent (opt-in: see
-// ElasticFunnelsCrmOptions.ValidateEntryValues), kept apart so the request methods stay one line each.
+// ElasticFunnelsCrmOptions.ValidateEntryValues and CrmRequestOptions.ValidateAgainstSchema).
 internal sealed partial class EntriesClient
 {
-    private readonly IEntitySchemasClient? _schemas;
-    private readonly bool _validateByDefault;
+    private bool Validates(CrmRequestOptions? requestOptions) =>
+        requestOptions?.ValidateAgainstSchema ?? runner.Runtime.Options.ValidateEntryValues;
 
-    public EntriesClient(IEntriesApi api, Internal.ApiInvoker invoker, long brandId, IEntitySchemasClient schemas, bool validateByDefault)
-        : this(api, invoker, brandId)
-    {
-        _schemas = schemas;
-        _validateByDefault = validateByDefault;
-    }
-
-    private Task<Entry> CheckValuesThenSend(
+    private Task<T> WithSchemaCheck<T>(
         long? entityId,
         IDictionary<string, FieldValue>? values,
-        bool? validateThisCall,
         bool creating,
-        string paramName,
-        Func<CancellationToken, Task<Entry>> send,
+        CrmRequestOptions? requestOptions,
+        Func<Task<T>> send,
         CancellationToken cancellationToken)
     {
-        if (!(validateThisCall ?? _validateByDefault) || _schemas is null)
+        if (!Validates(requestOptions))
         {
             // Validation off: exactly the request the caller built, and nothing else, is sent.
-            return send(cancellationToken);
+            return send();
         }
 
         if (entityId is not { } entity)
         {
-            if (validateThisCall == true)
+            if (requestOptions?.ValidateAgainstSchema == true)
             {
                 throw new ArgumentException(
-                    "request.ValidateAgainstSchema is true, but the values can only be checked against the entity's fields when the entity is known: call UpdateAsync(entityId, entryId, request).",
-                    paramName);
+                    "requestOptions.ValidateAgainstSchema is true, but the values can only be checked against the entity's fields when the entity is known: call UpdateAsync(entityId, entryId, request, requestOptions).",
+                    nameof(requestOptions));
             }
 
-            return send(cancellationToken);
+            return send();
         }
 
-        return CheckThenSendAsync(_schemas, entity, values, creating, paramName, send, cancellationToken);
+        return CheckThenSendAsync(entity, values, creating, requestOptions, send, "request", cancellationToken);
     }
 
     /// <summary>
@@ -49,14 +41,14 @@ internal sealed partial class EntriesClient
     /// either way (keys, types, options) first, so invalid values send no lookup. The create path then
     /// also checks required fields, against the schema now cached.
     /// </summary>
-    private async Task CheckUpsertValuesAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken)
+    private async Task CheckUpsertValuesAsync(long entityId, EntryCreateRequest request, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        if (!(request.ValidateAgainstSchema ?? _validateByDefault) || _schemas is null)
+        if (!Validates(requestOptions))
         {
             return;
         }
 
-        var schema = await _schemas.GetAsync(entityId, cancellationToken).ConfigureAwait(false);
+        var schema = await schemas.GetAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         var problems = schema.ValidateUpdate(request.Values);
         if (problems.Count > 0)
         {
@@ -64,22 +56,22 @@ internal sealed partial class EntriesClient
         }
     }
 
-    private static async Task<Entry> CheckThenSendAsync(
-        IEntitySchemasClient schemas,
+    private async Task<T> CheckThenSendAsync<T>(
         long entityId,
         IDictionary<string, FieldValue>? values,
         bool creating,
+        CrmRequestOptions? requestOptions,
+        Func<Task<T>> send,
         string paramName,
-        Func<CancellationToken, Task<Entry>> send,
         CancellationToken cancellationToken)
     {
-        var schema = await schemas.GetAsync(entityId, cancellationToken).ConfigureAwait(false);
+        var schema = await schemas.GetAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         var problems = creating ? schema.ValidateCreate(values) : schema.ValidateUpdate(values);
         if (problems.Count > 0)
         {
             throw new CrmSchemaValidationException(entityId, problems, paramName);
         }
 
-        return await send(cancellationToken).ConfigureAwait(false);
+        return await send().ConfigureAwait(false);
     }
 }

@@ -12,25 +12,33 @@ internal sealed partial class EntriesClient
     private readonly KeyedLock<ReferenceKey> _upsertLocks = new();
     private readonly CreatedReferences<ReferenceKey> _createdByReference = new();
 
-    public async Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default)
+    public Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default) =>
+        UpsertByReferenceAsync(entityId, request, null, cancellationToken);
+
+    public Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
         EntryRequestRules.CheckCreate(request, nameof(request));
         Guard.Required(request.ReferenceType, nameof(request), nameof(request.ReferenceType));
         Guard.Required(request.ReferenceId, nameof(request), nameof(request.ReferenceId));
+        runner.Settings(requestOptions);
+        return UpsertCoreAsync(entityId, request, requestOptions, cancellationToken);
+    }
 
+    private async Task<EntryUpsertResult> UpsertCoreAsync(long entityId, EntryCreateRequest request, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         // Schema problems are found before the lookup, so an invalid upsert sends nothing but the fields GET.
-        await CheckUpsertValuesAsync(entityId, request, cancellationToken).ConfigureAwait(false);
+        await CheckUpsertValuesAsync(entityId, request, requestOptions, cancellationToken).ConfigureAwait(false);
 
         var key = new ReferenceKey(entityId, request.ReferenceType!, request.ReferenceId!);
         using (await _upsertLocks.LockAsync(key, cancellationToken).ConfigureAwait(false))
         {
-            var (existingId, matches) = await FindByReferenceAsync(key, cancellationToken).ConfigureAwait(false);
+            var (existingId, matches) = await FindByReferenceAsync(key, requestOptions, cancellationToken).ConfigureAwait(false);
             if (existingId is not null)
             {
                 try
                 {
-                    var updated = await UpdateAsync(entityId, existingId, ToUpdate(request), cancellationToken).ConfigureAwait(false);
+                    var updated = await UpdateAsync(entityId, existingId, ToUpdate(request), requestOptions, cancellationToken).ConfigureAwait(false);
                     return new EntryUpsertResult(updated, Created: false) { MatchCount = matches };
                 }
                 catch (CrmNotFoundException)
@@ -41,7 +49,7 @@ internal sealed partial class EntriesClient
                 }
             }
 
-            var created = await CreateAsync(entityId, request, cancellationToken).ConfigureAwait(false);
+            var created = await CreateAsync(entityId, request, requestOptions, cancellationToken).ConfigureAwait(false);
             _createdByReference.Remember(key, created.Id);
             return new EntryUpsertResult(created, Created: true);
         }
@@ -56,7 +64,6 @@ internal sealed partial class EntriesClient
         ReferenceId = request.ReferenceId,
         AssignedToUserId = request.AssignedToUserId,
         AssignedToTeamId = request.AssignedToTeamId,
-        ValidateAgainstSchema = request.ValidateAgainstSchema,
     };
 
     /// <summary>
@@ -64,21 +71,21 @@ internal sealed partial class EntriesClient
     /// it picks the oldest, the last in the API's newest-first order, reading the last page of
     /// matches when there are more than one page's worth, so every caller updates the same one.
     /// </summary>
-    private async Task<(string? Id, long Matches)> FindByReferenceAsync(ReferenceKey key, CancellationToken cancellationToken)
+    private async Task<(string? Id, long Matches)> FindByReferenceAsync(ReferenceKey key, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         var filter = new EntryListOptions { ReferenceType = key.Type, ReferenceId = key.Id, PerPage = ReferenceSearchPageSize };
-        var first = await ListPageAsync(key.EntityId, filter, cancellationToken).ConfigureAwait(false);
+        var first = await ListAsync(key.EntityId, filter, requestOptions, cancellationToken).ConfigureAwait(false);
         var oldest = LastExactMatch(first, key);
         var matches = first.Total;
-        if (first.LastPage > 1 && first.Entries.Count > 0)
+        if (first.LastPage > 1 && first.Values.Count > 0)
         {
             filter.Page = first.LastPage;
-            var last = await ListPageAsync(key.EntityId, filter, cancellationToken).ConfigureAwait(false);
+            var last = await ListAsync(key.EntityId, filter, requestOptions, cancellationToken).ConfigureAwait(false);
             oldest = LastExactMatch(last, key) ?? oldest;
         }
-        else if (first.Entries.Count > 0)
+        else if (first.Values.Count > 0)
         {
-            matches = first.Entries.Count(e => IsExactMatch(e, key));
+            matches = first.Values.Count(e => IsExactMatch(e, key));
         }
 
         if (oldest is not null)
@@ -91,7 +98,7 @@ internal sealed partial class EntriesClient
         return _createdByReference.Recall(key) is { } remembered ? (remembered, 1) : (null, 0);
     }
 
-    private static Entry? LastExactMatch(EntryPage page, ReferenceKey key) => page.Entries.LastOrDefault(e => IsExactMatch(e, key));
+    private static Entry? LastExactMatch(CrmPage<Entry> page, ReferenceKey key) => page.Values.LastOrDefault(e => IsExactMatch(e, key));
 
     // The filter is a search: an entry is only taken when the reference it reports is the exact one
     // asked for (ordinal), so a search that also matches "conv-12" for "conv-1" cannot misdirect an update.

@@ -29,13 +29,4 @@ public sealed class EntryCreateRequest
 
     /// <summary>The CRM team to assign the entry to.</summary>
     public long? AssignedToTeamId { get; set; }
-
-    /// <summary>
-    /// Whether to check <see cref="Values"/> against the entity's custom fields before sending (unknown keys,
-    /// wrong types, values not among the options, required fields missing, ...): <see langword="true"/> or <see langword="false"/>
-    /// for this request, <see langword="null"/> (the default) to follow <see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/>.
-    /// Never sent to the API.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool? ValidateAgainstSchema { get; set; }
 }

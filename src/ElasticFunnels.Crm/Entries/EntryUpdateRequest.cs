@@ -29,15 +29,4 @@ public sealed class EntryUpdateRequest
 
     /// <summary>The CRM team to assign the entry to.</summary>
     public long? AssignedToTeamId { get; set; }
-
-    /// <summary>
-    /// Whether to check <see cref="Values"/> against the entity's custom fields before sending (unknown keys,
-    /// wrong types, values not among the options, required fields cleared, ...): <see langword="true"/> or <see langword="false"/>
-    /// for this request, <see langword="null"/> (the default) to follow <see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/>.
-    /// Never sent to the API. Only the overload that takes the entity id
-    /// (<see cref="IEntriesClient.UpdateAsync(long, string, EntryUpdateRequest, CancellationToken)"/>) can check, since the
-    /// schema belongs to the entity; the other overload skips the check by default and refuses an explicit <see langword="true"/>.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool? ValidateAgainstSchema { get; set; }
 }

@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.Http;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -6,7 +7,7 @@ namespace ElasticFunnels.Crm;
 internal interface IEntriesApi
 {
     [Get("/brands/{brand}/crm/entities/{entity}/entries")]
-    Task<HttpContent> List(
+    Task<HttpResponseMessage> List(
         long brand,
         long entity,
         [AliasAs("page")] int? page,
@@ -17,32 +18,33 @@ internal interface IEntriesApi
         [AliasAs("reference_id")] string? referenceId,
         [AliasAs("q")] string? query,
         [AliasAs("include_customer")] string? includeCustomer,
+        [Property(CrmCall.OptionName)] CrmCall call,
         CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/entries/{entry}")]
-    Task<HttpContent> Get(long brand, string entry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Get(long brand, string entry, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/entities/{entity}/entries/{entry}")]
-    Task<HttpContent> GetInEntity(long brand, long entity, string entry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetInEntity(long brand, long entity, string entry, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities/{entity}/entries")]
-    Task<HttpContent> Create(long brand, long entity, [Body] EntryCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Create(long brand, long entity, [Body] EntryCreateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entries/{entry}")]
-    Task<HttpContent> Update(long brand, string entry, [Body] EntryUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Update(long brand, string entry, [Body] EntryUpdateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entities/{entity}/entries/{entry}")]
-    Task<HttpContent> UpdateInEntity(long brand, long entity, string entry, [Body] EntryUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateInEntity(long brand, long entity, string entry, [Body] EntryUpdateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entries/{entry}/stage")]
-    Task<HttpContent> MoveStage(long brand, string entry, [Body] EntryStageRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> MoveStage(long brand, string entry, [Body] EntryStageRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/entities/{entity}/entries/{entry}/stage")]
-    Task<HttpContent> MoveStageInEntity(long brand, long entity, string entry, [Body] EntryStageRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> MoveStageInEntity(long brand, long entity, string entry, [Body] EntryStageRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/entries/{entry}")]
-    Task Delete(long brand, string entry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Delete(long brand, string entry, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/entities/{entity}/entries/{entry}")]
-    Task DeleteInEntity(long brand, long entity, string entry, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteInEntity(long brand, long entity, string entry, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 }

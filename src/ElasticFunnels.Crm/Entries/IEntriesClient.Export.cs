@@ -2,6 +2,9 @@ namespace ElasticFunnels.Crm;
 
 public partial interface IEntriesClient
 {
+    /// <inheritdoc cref="ExportCsvAsync(long, TextWriter, EntryExportOptions?, CrmRequestOptions, CancellationToken)"/>
+    Task<long> ExportCsvAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Writes every entry of an entity that matches the filter as CSV (RFC 4180: comma-separated, fields
     /// with a comma, quote or line break quoted, quotes doubled, CRLF line ends), page by page in constant
@@ -17,25 +20,33 @@ public partial interface IEntriesClient
     /// <para>Cells never depend on the culture: numbers as the API sent them, <c>true</c>/<c>false</c>,
     /// timestamps ISO 8601 in UTC, null as an empty cell, a list of plain values joined with <c>"; "</c>,
     /// objects and lists of objects as compact JSON. Rows come newest first, each entry once (see
-    /// <see cref="ListAsync"/> for what holds while the data changes). Cells are written as they are:
+    /// <see cref="ListAutoPagingAsync(long, EntryListOptions?, CancellationToken)"/> for what holds while the data changes). Cells are written as they are:
     /// if the file will be opened in a spreadsheet, guard against formula injection yourself.</para>
     /// </remarks>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="writer">Where the CSV goes; it is flushed, not closed.</param>
     /// <param name="options">Filter and columns; <see langword="null"/> for every entry and every field.</param>
+    /// <param name="requestOptions">Settings for each request of the export (timeout, extra headers, retries); the token bounds the whole export.</param>
     /// <param name="cancellationToken">Stops the export; what was written stays written.</param>
     /// <returns>The number of rows written, the header not counted.</returns>
     /// <exception cref="ArgumentException">The filter is out of range or <see cref="EntryExportOptions.Columns"/> holds an empty or repeated key; nothing was sent.</exception>
-    Task<long> ExportCsvAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
+    Task<long> ExportCsvAsync(long entityId, TextWriter writer, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ExportCsvAsync(long, Stream, EntryExportOptions?, CrmRequestOptions, CancellationToken)"/>
+    Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the CSV export (see <see cref="ExportCsvAsync(long, TextWriter, EntryExportOptions?, CancellationToken)"/>) to a stream as UTF-8 without a byte order mark.</summary>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="stream">A writable stream; it is flushed, not closed. All writes are asynchronous.</param>
     /// <param name="options">Filter and columns; <see langword="null"/> for every entry and every field.</param>
+    /// <param name="requestOptions">Settings for each request of the export (timeout, extra headers, retries); the token bounds the whole export.</param>
     /// <param name="cancellationToken">Stops the export; what was written stays written.</param>
     /// <returns>The number of rows written, the header not counted.</returns>
     /// <exception cref="ArgumentException">The stream is not writable, or the options are invalid; nothing was sent.</exception>
-    Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
+    Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ExportJsonLinesAsync(long, TextWriter, EntryExportOptions?, CrmRequestOptions, CancellationToken)"/>
+    Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes every entry of an entity that matches the filter as JSON Lines (one JSON object per line,
@@ -50,17 +61,22 @@ public partial interface IEntriesClient
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="writer">Where the lines go; it is flushed, not closed.</param>
     /// <param name="options">The filter; <see langword="null"/> for every entry.</param>
+    /// <param name="requestOptions">Settings for each request of the export (timeout, extra headers, retries); the token bounds the whole export.</param>
     /// <param name="cancellationToken">Stops the export; what was written stays written.</param>
     /// <returns>The number of lines written.</returns>
     /// <exception cref="ArgumentException">The filter is out of range; nothing was sent.</exception>
-    Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
+    Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ExportJsonLinesAsync(long, Stream, EntryExportOptions?, CrmRequestOptions, CancellationToken)"/>
+    Task<long> ExportJsonLinesAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the JSON Lines export (see <see cref="ExportJsonLinesAsync(long, TextWriter, EntryExportOptions?, CancellationToken)"/>) to a stream as UTF-8 without a byte order mark.</summary>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="stream">A writable stream; it is flushed, not closed. All writes are asynchronous.</param>
     /// <param name="options">The filter; <see langword="null"/> for every entry.</param>
+    /// <param name="requestOptions">Settings for each request of the export (timeout, extra headers, retries); the token bounds the whole export.</param>
     /// <param name="cancellationToken">Stops the export; what was written stays written.</param>
     /// <returns>The number of lines written.</returns>
     /// <exception cref="ArgumentException">The stream is not writable, or the filter is out of range; nothing was sent.</exception>
-    Task<long> ExportJsonLinesAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default);
+    Task<long> ExportJsonLinesAsync(long entityId, Stream stream, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
 }

@@ -2,8 +2,32 @@ namespace ElasticFunnels.Crm;
 
 public partial interface IEntriesClient
 {
+    /// <inheritdoc cref="ListAsync(long, EntryListOptions?, CrmRequestOptions, CancellationToken)"/>
+    Task<CrmPage<Entry>> ListAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Lists every entry of an entity that matches the filters, newest first, fetching pages lazily
+    /// Gets one page of an entity's entries, newest first (<c>GET .../crm/entities/{entity}/entries</c>):
+    /// one request, like every other <c>ListAsync</c>. To walk every page, use
+    /// <see cref="ListAutoPagingAsync(long, EntryListOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <remarks>
+    /// The page carries its raw response (<see cref="CrmPage{T}.RawResponse"/>), the total and, when a page
+    /// follows, a <see cref="CrmPage{T}.ContinuationToken"/> that resumes an auto-paging walk after it:
+    /// <c>crm.Entries.ListAutoPagingAsync(entityId, options).AsPages(page.ContinuationToken)</c>.
+    /// </remarks>
+    /// <param name="entityId">The entity id; greater than zero.</param>
+    /// <param name="options">Filters and page settings; <see langword="null"/> for the first page with the API's defaults (25 per page).</param>
+    /// <param name="requestOptions">Settings for this call only (timeout, extra headers, retries); <see langword="null"/> for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="EntryListOptions.PerPage"/> is outside 1..100 or <see cref="EntryListOptions.Page"/> is below 1; nothing was sent.</exception>
+    Task<CrmPage<Entry>> ListAsync(long entityId, EntryListOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListAutoPagingAsync(long, EntryListOptions?, CrmRequestOptions, CancellationToken)"/>
+    CrmAsyncPageable<Entry> ListAutoPagingAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Walks every entry of an entity that matches the filters, newest first, fetching pages lazily
     /// (<c>page</c> and <c>per_page</c> on each request) and stopping after the last page. Enumerate it
     /// with <c>await foreach</c>, or walk it page by page with
     /// <see cref="CrmAsyncPageable{T}.AsPages(string?, int?)"/>, whose pages carry the total, the last
@@ -31,8 +55,9 @@ public partial interface IEntriesClient
     /// </remarks>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="options">Filters and page size; <see cref="EntryListOptions.Page"/> is the page to start at.</param>
+    /// <param name="requestOptions">Settings for each page request (timeout, extra headers, retries); the token bounds the whole walk.</param>
     /// <param name="cancellationToken">Stops the enumeration; no further page is requested.</param>
-    /// <returns>The entries, lazily; it implements <see cref="IAsyncEnumerable{T}"/>.</returns>
+    /// <returns>The entries, lazily; it implements <see cref="IAsyncEnumerable{T}"/>. Each page carries its raw response.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A page setting or id is out of range; nothing was sent.</exception>
-    CrmAsyncPageable<Entry> ListAsync(long entityId, EntryListOptions? options = null, CancellationToken cancellationToken = default);
+    CrmAsyncPageable<Entry> ListAutoPagingAsync(long entityId, EntryListOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
 }

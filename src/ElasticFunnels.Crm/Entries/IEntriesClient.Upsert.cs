@@ -2,6 +2,9 @@ namespace ElasticFunnels.Crm;
 
 public partial interface IEntriesClient
 {
+    /// <inheritdoc cref="UpsertByReferenceAsync(long, EntryCreateRequest, CrmRequestOptions, CancellationToken)"/>
+    Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Finds the entry linked to <see cref="EntryCreateRequest.ReferenceType"/> and
     /// <see cref="EntryCreateRequest.ReferenceId"/> and updates it (<c>PUT .../entities/{entity}/entries/{entry}</c>),
@@ -25,7 +28,8 @@ public partial interface IEntriesClient
     /// </remarks>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="request">The entry; <see cref="EntryCreateRequest.ReferenceType"/> and <see cref="EntryCreateRequest.ReferenceId"/> are required.</param>
+    /// <param name="requestOptions">Settings for each request the upsert sends (the lookup, then the update or the create); <see langword="null"/> for the client's.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entry, and whether it was created.</returns>
-    Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default);
+    Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default);
 }

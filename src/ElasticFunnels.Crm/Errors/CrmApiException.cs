@@ -47,6 +47,12 @@ public class CrmApiException : CrmException
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors => Error.FieldErrors;
 
     /// <summary>
+    /// The raw response of the failed call: status, headers (only those on the SDK's logging allow-list),
+    /// request id, attempts and duration; <see langword="null"/> when the exception was built by hand.
+    /// </summary>
+    public CrmResponse? RawResponse => Error.Response;
+
+    /// <summary>
     /// Describes a failure as a sentence: status, method, path, then the API's message or the first field errors,
     /// e.g. <c>POST /api/brands/42/crm/entities/1/entries failed with 422 (Unprocessable Entity): title: The title field is required.</c>
     /// </summary>

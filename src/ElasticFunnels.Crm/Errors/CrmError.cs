@@ -37,4 +37,10 @@ public sealed record CrmError
 
     /// <summary>The wait the server asked for with <c>Retry-After</c>, when it did.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// The raw response: status, the headers on the SDK's logging allow-list (so no secret reaches a log),
+    /// request id, attempts and duration; <see langword="null"/> when the error was built by hand.
+    /// </summary>
+    public CrmResponse? Response { get; init; }
 }

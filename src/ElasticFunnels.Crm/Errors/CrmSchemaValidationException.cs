@@ -3,7 +3,7 @@ namespace ElasticFunnels.Crm;
 /// <summary>
 /// The values of an entry create or update do not fit the entity's fields, so the request was not sent.
 /// <see cref="Problems"/> lists every problem at once. Thrown only when schema validation is on
-/// (<see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/> or <see cref="EntryCreateRequest.ValidateAgainstSchema"/>).
+/// (<see cref="ElasticFunnelsCrmOptions.ValidateEntryValues"/> or <see cref="CrmRequestOptions.ValidateAgainstSchema"/>).
 /// </summary>
 /// <remarks>
 /// It is an <see cref="ArgumentException"/> (with <see cref="ArgumentException.ParamName"/> <c>request</c>), like

@@ -1,31 +1,39 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;
 
 /// <summary>A custom field of an entity: the schema for one key of an entry's values.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
 public sealed class CustomField
 {
     private string? _name;
     private IReadOnlyList<FieldOption> _options = [];
 
     /// <summary>The field id.</summary>
+    [JsonPropertyName("id")]
     [JsonInclude]
     public long Id { get; internal set; }
 
     /// <summary>The label, e.g. <c>Lead Source</c>. The API sends <c>name</c> or, on some pages, <c>label</c>.</summary>
+    [JsonPropertyName("name")]
     [JsonInclude]
     public string Name { get => _name ?? string.Empty; internal set => _name = value; }
 
+    // Read-only alias: written never, so serialized output carries the one "name".
     [JsonInclude]
     [JsonPropertyName("label")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     internal string? LabelAlias { get => null; set => _name ??= value; }
 
     /// <summary>The key used in entry values, e.g. <c>lead_source</c>.</summary>
+    [JsonPropertyName("key")]
     [JsonInclude]
     public string Key { get => field ?? string.Empty; internal set; }
 
     /// <summary>The field type.</summary>
+    [JsonPropertyName("type")]
     [JsonInclude]
     public FieldType Type { get; internal set; } = FieldType.Text;
 
@@ -43,11 +51,12 @@ public sealed class CustomField
     [JsonIgnore]
     public long? TargetEntityId { get; internal set; }
 
+    // One wire property carries both Options and TargetEntityId, so both are read and written through it.
     [JsonInclude]
     [JsonPropertyName("options")]
     internal JsonElement OptionsJson
     {
-        get => default;
+        get => FieldOption.WriteAll(_options, TargetEntityId);
         set
         {
             _options = FieldOption.ReadAll(value);
@@ -56,22 +65,29 @@ public sealed class CustomField
     }
 
     /// <summary>Whether a value is required when an entry is created.</summary>
+    [JsonPropertyName("required")]
     [JsonInclude]
     public bool Required { get; internal set; }
 
     /// <summary>The display order.</summary>
+    [JsonPropertyName("position")]
     [JsonInclude]
     public int? Position { get; internal set; }
 
     /// <summary>The entity the field belongs to.</summary>
+    [JsonPropertyName("crm_entity_id")]
     [JsonInclude]
     public long? CrmEntityId { get; internal set; }
 
     /// <summary>When the field was created.</summary>
+    [JsonConverter(typeof(TimestampJsonConverter))]
+    [JsonPropertyName("created_at")]
     [JsonInclude]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the field was last updated.</summary>
+    [JsonConverter(typeof(TimestampJsonConverter))]
+    [JsonPropertyName("updated_at")]
     [JsonInclude]
     public DateTimeOffset? UpdatedAt { get; internal set; }
 

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;
 
 /// <summary>One allowed value of a select or multi-select field.</summary>
 /// <param name="Value">The value stored in entries.</param>
 /// <param name="Label">The label shown to people; the value when the API sends none.</param>
-public sealed record FieldOption(string Value, string Label)
+public sealed record FieldOption(
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("label")] string Label)
 {
     internal static IReadOnlyList<FieldOption> ReadAll(JsonElement options)
     {
@@ -41,6 +45,41 @@ public sealed record FieldOption(string Value, string Label)
 
         return list;
     }
+
+    /// <summary>
+    /// Writes a field's <c>options</c> as the API documents them: <c>{"target_entity_id": n}</c> for a reference
+    /// field, otherwise an array of strings, or of <c>{value, label}</c> objects when a label differs from its value.
+    /// </summary>
+    internal static JsonElement WriteAll(IReadOnlyList<FieldOption> options, long? targetEntityId) =>
+        JsonElementWriter.Write((options, targetEntityId), static (writer, state) =>
+        {
+            if (state.targetEntityId is { } target)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("target_entity_id", target);
+                writer.WriteEndObject();
+                return;
+            }
+
+            var labelled = state.options.Any(o => !string.Equals(o.Value, o.Label, StringComparison.Ordinal));
+            writer.WriteStartArray();
+            foreach (var option in state.options)
+            {
+                if (labelled)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("value", option.Value);
+                    writer.WriteString("label", option.Label);
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteStringValue(option.Value);
+                }
+            }
+
+            writer.WriteEndArray();
+        });
 
     internal static long? ReadTargetEntityId(JsonElement options)
     {

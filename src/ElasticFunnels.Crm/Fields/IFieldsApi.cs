@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.Http;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -6,17 +7,17 @@ namespace ElasticFunnels.Crm;
 internal interface IFieldsApi
 {
     [Get("/brands/{brand}/crm/entities/{entity}/fields")]
-    Task<HttpContent> List(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> List(long brand, long entity, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/fields/{field}")]
-    Task<HttpContent> Get(long brand, long field, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Get(long brand, long field, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities/{entity}/fields")]
-    Task<HttpContent> Create(long brand, long entity, [Body] FieldCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Create(long brand, long entity, [Body] FieldCreateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/fields/{field}")]
-    Task<HttpContent> Update(long brand, long field, [Body] FieldUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Update(long brand, long field, [Body] FieldUpdateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/fields/{field}")]
-    Task Delete(long brand, long field, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Delete(long brand, long field, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 }

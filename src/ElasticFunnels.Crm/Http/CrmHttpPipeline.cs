@@ -1,19 +1,29 @@
 using System.Net;
-using ElasticFunnels.Crm.Diagnostics;
 using ElasticFunnels.Crm.Serialization;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Polly;
 using Refit;
 
 namespace ElasticFunnels.Crm.Http;
 
 /// <summary>
-/// Assembles the HTTP pipeline of a client built without dependency injection (the DI path assembles
-/// the same handlers through <c>IHttpClientBuilder</c>), and the Refit settings both paths share.
+/// The SDK's HTTP pipeline, defined once for dependency injection and for the constructors: the
+/// handlers in order, the primary handler, and the Refit settings.
 /// </summary>
 internal static class CrmHttpPipeline
 {
+    /// <summary>
+    /// The Refit settings every client shares: request bodies as JSON bytes with a Content-Length
+    /// (buffered, never streamed chunked); responses come back as <see cref="HttpResponseMessage"/> and
+    /// the call runner reads them.
+    /// </summary>
+    public static readonly RefitSettings RefitSettings = new(new CrmContentSerializer())
+    {
+        Buffered = true,
+
+        // Transport failures reach the call runner as they are, which gives each its typed exception.
+        TransportExceptionFactory = static (_, exception, _) => exception,
+    };
+
     /// <summary>The innermost handler: no redirects (a redirect would carry the key elsewhere), no cookies.</summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
@@ -24,32 +34,41 @@ internal static class CrmHttpPipeline
         ConnectTimeout = TimeSpan.FromSeconds(15),
     };
 
-    /// <summary>telemetry → resilience → response buffering (size cap) → access key → <paramref name="primary"/>.</summary>
-    public static HttpMessageHandler CreateChain(ElasticFunnelsCrmOptions options, HttpMessageHandler primary, TimeProvider timeProvider, ILogger logger)
+    /// <summary>
+    /// The SDK's handlers, outermost first: resilience (retry → circuit breaker → attempt timeout) →
+    /// response buffering with the size cap → request preparation (origin pinned, key, Accept, extra
+    /// headers). This is the one place the order is written.
+    /// </summary>
+    public static DelegatingHandler[] CreateHandlers(CrmClientRuntime runtime) =>
+    [
+        new ResilienceHandler(runtime.Resilience),
+        new ResponseBufferingHandler(runtime),
+        new ApiRequestHandler(runtime),
+    ];
+
+    /// <summary>Links <see cref="CreateHandlers"/> in front of <paramref name="primary"/>.</summary>
+    public static HttpMessageHandler CreateChain(CrmClientRuntime runtime, HttpMessageHandler primary)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        CrmResiliencePipeline.Configure(builder, options, timeProvider);
-        return new TelemetryHandler(logger)
+        var handler = primary;
+        var handlers = CreateHandlers(runtime);
+        for (var i = handlers.Length - 1; i >= 0; i--)
         {
-            InnerHandler = new ResilienceHandler(builder.Build())
-            {
-                InnerHandler = new ResponseBufferingHandler(options.MaxResponseContentBytes)
-                {
-                    InnerHandler = new AccessKeyHandler(options) { InnerHandler = primary },
-                },
-            },
-        };
+            handlers[i].InnerHandler = handler;
+            handler = handlers[i];
+        }
+
+        return handler;
     }
 
-    /// <summary>The base address with exactly one trailing slash, so <c>.../api</c> and <c>.../api/</c> behave the same.</summary>
-    public static Uri NormalizeBaseAddress(Uri baseAddress) =>
-        new(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+    /// <summary>An HTTP client with the SDK's handlers in front of <paramref name="primary"/>, for a client made without dependency injection.</summary>
+    public static HttpClient CreateHttpClient(CrmClientRuntime runtime, HttpMessageHandler primary, bool disposePrimary) =>
+        Configure(new HttpClient(CreateChain(runtime, primary), disposePrimary), runtime);
 
-    public static RefitSettings CreateRefitSettings(ApiErrorFactory errors)
+    /// <summary>Gives an HTTP client the base address, and no timeout of its own (the call runner owns it).</summary>
+    public static HttpClient Configure(HttpClient client, CrmClientRuntime runtime)
     {
-        var settings = RefitSettings.ForJsonContext(CrmJsonContext.Default);
-        settings.ExceptionFactory = errors.CreateAsync;
-        settings.TransportExceptionFactory = (_, exception, _) => exception;
-        return settings;
+        client.BaseAddress = runtime.Options.BaseAddress;
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
     }
 }

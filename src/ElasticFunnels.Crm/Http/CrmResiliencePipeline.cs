@@ -1,4 +1,3 @@
-using ElasticFunnels.Crm.Internal;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -7,32 +6,22 @@ using Polly.Timeout;
 namespace ElasticFunnels.Crm.Http;
 
 /// <summary>
-/// Builds the SDK's Polly pipeline, outermost first: total timeout → retry → circuit breaker →
-/// attempt timeout. The same builder serves the dependency-injection path (through
-/// <c>AddResilienceHandler</c>, so users can replace it) and the client built without it.
+/// Builds the SDK's Polly pipeline, outermost first: retry → circuit breaker → attempt timeout. The
+/// call's total timeout is not in it: the call runner owns it (so it holds with any pipeline, and the
+/// runner knows which timeout fired), and the retry strategy asks the call how much time it has left.
 /// </summary>
 internal static class CrmResiliencePipeline
 {
-    public const string Name = "ElasticFunnels.Crm";
-
-    private static readonly ResiliencePropertyKey<long> CallStarted = new("ElasticFunnels.Crm.CallStarted");
-
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
+    public static ResiliencePipeline<HttpResponseMessage> Build(CrmClientRuntime runtime)
     {
-        builder.TimeProvider = timeProvider;
-        var total = options.Timeout;
-
-        builder.AddTimeout(new TimeoutStrategyOptions
+        var options = runtime.Options;
+        var timeProvider = runtime.TimeProvider;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ElasticFunnelsCrmTelemetry.LoggerCategory, TimeProvider = timeProvider };
+        if (runtime.LoggerFactory is { } loggerFactory)
         {
-            Name = "TotalTimeout",
-            TimeoutGenerator = args =>
-            {
-                // Called once at the start of the call: remember when, so a Retry-After can be
-                // compared with the time the call has left.
-                args.Context.Properties.Set(CallStarted, timeProvider.GetTimestamp());
-                return ValueTask.FromResult(total);
-            },
-        });
+            // Polly's own events (each retry, circuit opened or closed) as logs and metrics.
+            builder.ConfigureTelemetry(loggerFactory);
+        }
 
         var retry = options.Retry;
         if (retry.MaxRetryAttempts > 0)
@@ -47,12 +36,6 @@ internal static class CrmResiliencePipeline
                 UseJitter = retry.UseJitter,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
-                OnRetry = args =>
-                {
-                    // The request is shared by every attempt, so the telemetry handler outside the pipeline reads the count there.
-                    args.Context.GetRequestMessage()?.Options.Set(Diagnostics.CrmDiagnostics.ResendCount, args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
             });
         }
 
@@ -70,14 +53,28 @@ internal static class CrmResiliencePipeline
             });
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "AttemptTimeout",
+            TimeoutGenerator = args => ValueTask.FromResult(
+                CrmCall.Of(args.Context.GetRequestMessage())?.Settings.AttemptTimeout ?? options.AttemptTimeout),
+        });
+
+        return builder.Build();
     }
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
     {
         // Only an idempotent request may be sent again after an ambiguous failure (a timeout, a reset,
         // a 5xx): the server may have processed it. A POST creates, so sending it twice could create twice.
-        var method = context.GetRequestMessage()?.Method ?? HttpMethod.Get;
+        var request = context.GetRequestMessage();
+        var call = CrmCall.Of(request);
+        if (call?.Settings.RetriesDisabled == true)
+        {
+            return false;
+        }
+
+        var method = request?.Method ?? HttpMethod.Get;
         var idempotent = method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete
             || method == HttpMethod.Head || method == HttpMethod.Options;
 
@@ -108,7 +105,7 @@ internal static class CrmResiliencePipeline
                 return true;
             }
 
-            return wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(context, options, timeProvider);
+            return wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(call, options, timeProvider);
         }
 
         if (status is 408 or 500 or 502 or 503 or 504)
@@ -119,23 +116,15 @@ internal static class CrmResiliencePipeline
             }
 
             var wait = RetryAfter(response);
-            return wait is null || (wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(context, options, timeProvider));
+            return wait is null || (wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(call, options, timeProvider));
         }
 
         return false;
     }
 
-    private static TimeSpan TimeLeft(ResilienceContext context, ElasticFunnelsCrmOptions options, TimeProvider timeProvider)
-    {
-        if (options.Timeout == System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            return TimeSpan.MaxValue;
-        }
-
-        return context.Properties.TryGetValue(CallStarted, out var started)
-            ? options.Timeout - timeProvider.GetElapsedTime(started)
-            : options.Timeout;
-    }
+    private static TimeSpan TimeLeft(CrmCall? call, ElasticFunnelsCrmOptions options, TimeProvider timeProvider) =>
+        call?.TimeLeft(timeProvider)
+        ?? (options.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.Timeout);
 
     private static bool IsServerFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

@@ -4,20 +4,22 @@ using System.Net;
 namespace ElasticFunnels.Crm.Http;
 
 /// <summary>
-/// A response body held in an array rented from <see cref="ArrayPool{T}.Shared"/> and returned on
+/// A response body held in an array rented from a pool (<see cref="ArrayPool{T}.Shared"/>) and returned on
 /// dispose, so buffering a body costs no allocation of its size. The SDK disposes every response once
 /// the body is read, and disposing also disposes any read stream handed out, so a returned array is
 /// never read again.
 /// </summary>
 internal sealed class PooledBufferContent : HttpContent
 {
-    private byte[]? _buffer;
+    private readonly ArrayPool<byte> _pool;
     private readonly int _length;
+    private byte[]? _buffer;
 
-    public PooledBufferContent(byte[] rentedBuffer, int length)
+    public PooledBufferContent(byte[] rentedBuffer, int length, ArrayPool<byte> pool)
     {
         _buffer = rentedBuffer;
         _length = length;
+        _pool = pool;
     }
 
     /// <summary>The body bytes; valid until the content is disposed.</summary>
@@ -51,7 +53,7 @@ internal sealed class PooledBufferContent : HttpContent
         base.Dispose(disposing);
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _pool.Return(buffer);
         }
     }
 

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm.Http;
 
@@ -11,33 +9,33 @@ namespace ElasticFunnels.Crm.Http;
 /// <see cref="ElasticFunnelsCrmOptions.MaxResponseContentBytes"/> fails the call; an error body is cut
 /// at 64 KiB, enough for any error message, so its status still reaches the retry classifier.
 /// </summary>
-internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandler
+internal sealed class ResponseBufferingHandler(CrmClientRuntime runtime) : DelegatingHandler
 {
     internal const int MaxErrorBodyBytes = 64 * 1024;
 
+    private readonly long _maxBytes = runtime.Options.MaxResponseContentBytes;
+    private readonly ArrayPool<byte> _pool = runtime.BufferPool;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var record = CallRecord.Current;
-        record?.OnSending(request);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            record?.OnResponse(response);
             var success = response.IsSuccessStatusCode;
-            var limit = success ? maxBytes : Math.Min(maxBytes, MaxErrorBodyBytes);
+            var limit = success ? _maxBytes : Math.Min(_maxBytes, MaxErrorBodyBytes);
             if (success && response.Content.Headers.ContentLength is { } declared && declared > limit)
             {
-                throw TooLarge(response, declared);
+                throw new ResponseTooLargeException(response.StatusCode, declared, _maxBytes);
             }
 
             var (buffer, length, complete) = await ReadAsync(response.Content, limit, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
             if (!complete && success)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw TooLarge(response, null);
+                _pool.Return(buffer);
+                throw new ResponseTooLargeException(response.StatusCode, null, _maxBytes);
             }
 
-            response.Content = Buffered(response.Content, buffer, length);
+            response.Content = Buffered(response.Content, buffer, length, _pool);
             return response;
         }
         catch
@@ -51,13 +49,13 @@ internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandle
     /// Reads at most <paramref name="limit"/> bytes into a pooled array: sized from Content-Length when
     /// the server sends one (one rent, no copy), grown by doubling otherwise.
     /// </summary>
-    private static async Task<(byte[] Buffer, int Length, bool Complete)> ReadAsync(HttpContent content, long limit, long? expectedLength, CancellationToken cancellationToken)
+    private async Task<(byte[] Buffer, int Length, bool Complete)> ReadAsync(HttpContent content, long limit, long? expectedLength, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var initial = expectedLength is { } expected && expected <= limit ? (int)Math.Max(expected + 1, 16) : (int)Math.Min(16 * 1024, limit + 1);
-            var buffer = ArrayPool<byte>.Shared.Rent(initial);
+            var buffer = _pool.Rent(initial);
             var length = 0;
             try
             {
@@ -66,9 +64,9 @@ internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandle
                     if (length == buffer.Length)
                     {
                         // One byte more than the limit tells a body of exactly the limit from a larger one.
-                        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                        var grown = _pool.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
                         buffer.AsSpan(0, length).CopyTo(grown);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        _pool.Return(buffer);
                         buffer = grown;
                     }
 
@@ -87,34 +85,19 @@ internal sealed class ResponseBufferingHandler(long maxBytes) : DelegatingHandle
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                _pool.Return(buffer);
                 throw;
             }
         }
     }
 
-    private static PooledBufferContent Buffered(HttpContent original, byte[] buffer, int length)
+    private static PooledBufferContent Buffered(HttpContent original, byte[] buffer, int length, ArrayPool<byte> pool)
     {
         // Only the media type matters once the body is read: encodings are already undone and the
         // length is that of the bytes kept, which the buffered content reports itself.
-        var buffered = new PooledBufferContent(buffer, length);
+        var buffered = new PooledBufferContent(buffer, length, pool);
         buffered.Headers.ContentType = original.Headers.ContentType;
         original.Dispose();
         return buffered;
-    }
-
-    private CrmResponseFormatException TooLarge(HttpResponseMessage response, long? length)
-    {
-        var error = new CrmError
-        {
-            StatusCode = response.StatusCode,
-            Method = response.RequestMessage?.Method.Method ?? string.Empty,
-            Path = CallRecord.PathOf(response.RequestMessage?.RequestUri),
-        };
-        error = error with { PathTemplate = RouteTemplate.FromPath(error.Path) };
-        var size = length is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"a body of {bytes} bytes") : "a body";
-        return new CrmResponseFormatException(
-            error,
-            string.Create(CultureInfo.InvariantCulture, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with {size}, more than the {maxBytes} bytes the SDK reads (ElasticFunnelsCrmOptions.MaxResponseContentBytes); the rest was not read."));
     }
 }

@@ -39,21 +39,7 @@ internal static class CrmObjectMapping
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            foreach (var (key, value) in values)
-            {
-                writer.WritePropertyName(key);
-                if (value.ValueKind == JsonValueKind.Undefined)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    value.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
+            values.Write(writer);
         }
 
         try

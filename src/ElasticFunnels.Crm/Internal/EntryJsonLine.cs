@@ -30,21 +30,8 @@ internal static class EntryJsonLine
         WriteString(writer, "created_at", entry.CreatedAt is { } created ? TimestampJsonConverter.Format(created) : null);
         WriteString(writer, "updated_at", entry.UpdatedAt is { } updated ? TimestampJsonConverter.Format(updated) : null);
 
-        writer.WriteStartObject("values");
-        foreach (var (key, value) in entry.Values)
-        {
-            writer.WritePropertyName(key);
-            if (value.ValueKind == JsonValueKind.Undefined)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                value.WriteTo(writer);
-            }
-        }
-
-        writer.WriteEndObject();
+        writer.WritePropertyName("values");
+        entry.Values.Write(writer);
 
         if (entry.Customer is { ValueKind: not JsonValueKind.Undefined } customer)
         {

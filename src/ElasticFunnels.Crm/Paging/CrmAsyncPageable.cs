@@ -12,7 +12,7 @@ namespace ElasticFunnels.Crm;
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 /// <example><code>
-/// await foreach (var entry in crm.Entries.ListAsync(entityId, new EntryListOptions { StageId = 2 }, ct))
+/// await foreach (var entry in crm.Entries.ListAutoPagingAsync(entityId, new EntryListOptions { StageId = 2 }, ct))
 /// {
 ///     Console.WriteLine(entry.Title);
 /// }
@@ -59,7 +59,7 @@ public abstract class CrmAsyncPageable<T> : IAsyncEnumerable<T>
 
     /// <summary>
     /// Creates a pageable over pages you already have, for tests of code that takes a
-    /// <see cref="CrmAsyncPageable{T}"/> (mock <see cref="IEntriesClient.ListAsync"/> with it).
+    /// <see cref="CrmAsyncPageable{T}"/> (mock <see cref="IEntriesClient.ListAutoPagingAsync(long, EntryListOptions?, CancellationToken)"/> with it).
     /// A continuation token given to <see cref="AsPages(string?, int?)"/> resumes after the page that carries it.
     /// </summary>
     /// <param name="pages">The pages, in order.</param>

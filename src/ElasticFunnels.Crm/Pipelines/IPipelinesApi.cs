@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.Http;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -6,17 +7,17 @@ namespace ElasticFunnels.Crm;
 internal interface IPipelinesApi
 {
     [Get("/brands/{brand}/crm/entities/{entity}/pipelines")]
-    Task<HttpContent> List(long brand, long entity, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> List(long brand, long entity, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/pipelines/{pipeline}")]
-    Task<HttpContent> Get(long brand, long pipeline, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Get(long brand, long pipeline, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/entities/{entity}/pipelines")]
-    Task<HttpContent> Create(long brand, long entity, [Body] PipelineCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Create(long brand, long entity, [Body] PipelineCreateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/pipelines/{pipeline}")]
-    Task<HttpContent> Update(long brand, long pipeline, [Body] PipelineUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Update(long brand, long pipeline, [Body] PipelineUpdateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/pipelines/{pipeline}")]
-    Task Delete(long brand, long pipeline, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Delete(long brand, long pipeline, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 }

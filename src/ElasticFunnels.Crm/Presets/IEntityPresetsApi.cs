@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.Http;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -6,5 +7,5 @@ namespace ElasticFunnels.Crm;
 internal interface IEntityPresetsApi
 {
     [Get("/brands/{brand}/crm/entity-presets")]
-    Task<HttpContent> List(long brand, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> List(long brand, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 }

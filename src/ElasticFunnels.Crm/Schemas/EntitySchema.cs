@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using ElasticFunnels.Crm.Internal;
+using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;
 
@@ -7,6 +9,11 @@ namespace ElasticFunnels.Crm;
 /// The custom fields of one entity as loaded at <see cref="LoadedAt"/>, and the checks of entry values
 /// against them. Get one from <see cref="IElasticFunnelsCrmClient.Schemas"/>.
 /// </summary>
+/// <remarks>
+/// Serializes with System.Text.Json as <c>{"entity_id", "fields", "loaded_at"}</c> and reads back from that,
+/// so a schema can be cached outside the process.
+/// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
 public sealed class EntitySchema
 {
     private readonly Dictionary<string, CustomField> _byKey = new(StringComparer.Ordinal);
@@ -27,13 +34,24 @@ public sealed class EntitySchema
         }
     }
 
+    // System.Text.Json binds constructor parameters to properties of exactly the same type.
+    [JsonConstructor]
+    internal EntitySchema(long entityId, IReadOnlyList<CustomField> fields, DateTimeOffset loadedAt)
+        : this(entityId, (IEnumerable<CustomField>)fields, loadedAt)
+    {
+    }
+
     /// <summary>The entity id.</summary>
+    [JsonPropertyName("entity_id")]
     public long EntityId { get; }
 
     /// <summary>The entity's custom fields, in the order the API listed them.</summary>
+    [JsonPropertyName("fields")]
     public IReadOnlyList<CustomField> Fields { get; }
 
     /// <summary>When the fields were loaded.</summary>
+    [JsonPropertyName("loaded_at")]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>Finds the field with a key (ordinal, case-sensitive).</summary>

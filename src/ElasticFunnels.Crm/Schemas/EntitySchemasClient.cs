@@ -14,26 +14,32 @@ internal sealed class EntitySchemasClient(IFieldsClient fields, TimeProvider tim
     // fields, so its result is returned to its caller but not cached.
     private int _generation;
 
-    public async Task<EntitySchema> GetAsync(long entityId, CancellationToken cancellationToken = default)
+    public Task<EntitySchema> GetAsync(long entityId, CancellationToken cancellationToken = default) =>
+        GetAsync(entityId, null, cancellationToken);
+
+    public Task<EntitySchema> GetAsync(long entityId, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(entityId, nameof(entityId));
-        if (TryGetFresh(entityId, out var cached))
-        {
-            return cached;
-        }
+        return TryGetFresh(entityId, out var cached) ? Task.FromResult(cached) : GetOrLoadAsync(entityId, requestOptions, cancellationToken);
+    }
 
+    public Task<EntitySchema> RefreshAsync(long entityId, CancellationToken cancellationToken = default) =>
+        RefreshAsync(entityId, null, cancellationToken);
+
+    public async Task<EntitySchema> RefreshAsync(long entityId, CrmRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(entityId, nameof(entityId));
         using (await _loads.LockAsync(entityId, cancellationToken).ConfigureAwait(false))
         {
-            return TryGetFresh(entityId, out cached) ? cached : await LoadAsync(entityId, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task<EntitySchema> RefreshAsync(long entityId, CancellationToken cancellationToken = default)
+    private async Task<EntitySchema> GetOrLoadAsync(long entityId, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        Guard.Id(entityId, nameof(entityId));
         using (await _loads.LockAsync(entityId, cancellationToken).ConfigureAwait(false))
         {
-            return await LoadAsync(entityId, cancellationToken).ConfigureAwait(false);
+            return TryGetFresh(entityId, out var cached) ? cached : await LoadAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -49,10 +55,10 @@ internal sealed class EntitySchemasClient(IFieldsClient fields, TimeProvider tim
         _cache.Clear();
     }
 
-    private async Task<EntitySchema> LoadAsync(long entityId, CancellationToken cancellationToken)
+    private async Task<EntitySchema> LoadAsync(long entityId, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _generation);
-        var list = await fields.ListAsync(entityId, cancellationToken).ConfigureAwait(false);
+        var list = await fields.ListAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
         var schema = new EntitySchema(entityId, list, timeProvider.GetUtcNow());
         if (Volatile.Read(ref _generation) == generation)
         {

@@ -56,4 +56,5 @@ namespace ElasticFunnels.Crm.Serialization;
 [JsonSerializable(typeof(ApiErrorBody))]
 [JsonSerializable(typeof(ConversionWebhookPayload))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 internal sealed partial class CrmJsonContext : JsonSerializerContext;

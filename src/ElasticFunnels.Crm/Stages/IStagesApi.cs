@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.Http;
 using Refit;
 
 namespace ElasticFunnels.Crm;
@@ -6,20 +7,20 @@ namespace ElasticFunnels.Crm;
 internal interface IStagesApi
 {
     [Get("/brands/{brand}/crm/pipelines/{pipeline}/stages")]
-    Task<HttpContent> List(long brand, long pipeline, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> List(long brand, long pipeline, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Get("/brands/{brand}/crm/stages/{stage}")]
-    Task<HttpContent> Get(long brand, long stage, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Get(long brand, long stage, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Post("/brands/{brand}/crm/pipelines/{pipeline}/stages")]
-    Task<HttpContent> Create(long brand, long pipeline, [Body] StageCreateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Create(long brand, long pipeline, [Body] StageCreateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/stages/{stage}")]
-    Task<HttpContent> Update(long brand, long stage, [Body] StageUpdateRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Update(long brand, long stage, [Body] StageUpdateRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Put("/brands/{brand}/crm/stages/reorder")]
-    Task Reorder(long brand, [Body] StageReorderRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Reorder(long brand, [Body] StageReorderRequest body, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 
     [Delete("/brands/{brand}/crm/stages/{stage}")]
-    Task Delete(long brand, long stage, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Delete(long brand, long stage, [Property(CrmCall.OptionName)] CrmCall call, CancellationToken cancellationToken);
 }

@@ -9,6 +9,6 @@ public sealed class StageCreateRequest
     /// <summary>The hex color of the stage badge.</summary>
     public string? Color { get; set; }
 
-    /// <summary>The 0-based sort order; use <see cref="IStagesClient.ReorderAsync"/> to move several at once.</summary>
+    /// <summary>The 0-based sort order; use <see cref="IStagesClient.ReorderAsync(IEnumerable{StagePosition}, CancellationToken)"/> to move several at once.</summary>
     public int? Position { get; set; }
 }

@@ -27,10 +27,14 @@ public sealed partial class EntryValues : IReadOnlyDictionary<string, JsonElemen
 {
     private readonly Dictionary<string, JsonElement> _values;
 
-    private EntryValues(Dictionary<string, JsonElement> values, EntryValueSource source)
+    // The object a Flat view was read from: its JSON as it is, so writing the view back costs nothing.
+    private readonly JsonElement _flat;
+
+    private EntryValues(Dictionary<string, JsonElement> values, EntryValueSource source, JsonElement flat = default)
     {
         _values = values;
         Source = source;
+        _flat = flat;
     }
 
     /// <summary>An empty view.</summary>
@@ -92,7 +96,7 @@ public sealed partial class EntryValues : IReadOnlyDictionary<string, JsonElemen
                 values[property.Name] = property.Value;
             }
 
-            return new EntryValues(values, EntryValueSource.Flat);
+            return new EntryValues(values, EntryValueSource.Flat, flat);
         }
 
         if (array.ValueKind == JsonValueKind.Array)

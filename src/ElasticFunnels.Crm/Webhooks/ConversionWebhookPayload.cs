@@ -10,22 +10,32 @@ namespace ElasticFunnels.Crm;
 /// and attribution under <c>tracking</c>. Unknown properties are ignored (and kept in <see cref="Raw"/>);
 /// missing objects read as empty ones, so a receiver never meets a null section.
 /// </summary>
-/// <remarks>Verify the signature (<see cref="WebhookSignatureVerifier"/>) on the raw bytes before parsing them.</remarks>
+/// <remarks>
+/// Verify the signature (<see cref="WebhookSignatureVerifier"/>) on the raw bytes before parsing them.
+/// The payload serializes with System.Text.Json (for a queue or a log) in the postback's snake_case shape,
+/// with the sections this model names; <see cref="Raw"/> is not serialized.
+/// </remarks>
 public sealed class ConversionWebhookPayload
 {
     /// <summary>The event name, when the body carries one (the <c>X-EF-Event</c> header always does).</summary>
+    [JsonPropertyName("event")]
     public string? Event { get; init; }
 
     /// <summary>The buyer; empty when the body has no <c>customer</c>.</summary>
+    [JsonPropertyName("customer")]
     public ConversionCustomer Customer { get => field ?? new ConversionCustomer(); init; }
 
     /// <summary>The order; empty when the body has no <c>order</c>.</summary>
+    [JsonPropertyName("order")]
     public ConversionOrder Order { get => field ?? new ConversionOrder(); init; }
 
     /// <summary>The attribution data; empty when the body has no <c>tracking</c>.</summary>
+    [JsonPropertyName("tracking")]
     public ConversionTracking Tracking { get => field ?? new ConversionTracking(); init; }
 
     /// <summary>When the conversion happened, when the body says.</summary>
+    [JsonPropertyName("created_at")]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>The whole body as parsed, for properties this model does not name.</summary>

@@ -128,7 +128,7 @@ public sealed class BulkEntriesTests
         // Exactly the succeeded items were written, and nothing else was even sent.
         Assert.Equal(result.Succeeded, Posts(crm));
         var stored = new HashSet<string>();
-        await foreach (var entry in crm.Client.Entries.ListAsync(crm.Leads.Id, cancellationToken: Ct))
+        await foreach (var entry in crm.Client.Entries.ListAutoPagingAsync(crm.Leads.Id, cancellationToken: Ct))
         {
             stored.Add(entry.Title!);
         }

@@ -31,6 +31,36 @@ public sealed class ServiceCollectionExtensionsTests
         stub.AssertSent("GET", "/api/brands/42/crm/entity-presets");
     }
 
+    [Fact]
+    public async Task RemoveAllResilienceHandlers_SdkPipelineRemoved_NoRetryButKeyTimeoutAndTypedErrorsRemain()
+    {
+        using var stub = new CrmStub();
+        stub.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/brands/42/crm/entities/1").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(503).WithHeader("Content-Type", "application/json").WithBody("""{"message":"down"}"""));
+        stub.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/brands/42/crm/entities/2").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(Replies.EntityJson).WithDelay(TimeSpan.FromSeconds(4)));
+        var services = new ServiceCollection();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental by Microsoft.Extensions.Http.Resilience.
+        services.AddElasticFunnelsCrm(o =>
+        {
+            o.AccessKey = CrmStub.AccessKey;
+            o.BrandId = 42;
+            o.BaseAddress = new Uri(stub.Server.Url!.TrimEnd('/') + "/api");
+            o.Timeout = TimeSpan.FromSeconds(2);
+        }).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        using var provider = services.BuildServiceProvider();
+        var crm = provider.GetRequiredService<IElasticFunnelsCrmClient>();
+
+        var failed = await Assert.ThrowsAsync<CrmApiException>(() => crm.Entities.GetAsync(1, Ct));
+        var slow = await Assert.ThrowsAsync<CrmTimeoutException>(() => crm.Entities.GetAsync(2, Ct));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(1, failed.RawResponse!.Attempts);
+        Assert.Contains("ElasticFunnelsCrmOptions.Timeout, the budget of the whole call", slow.Message, StringComparison.Ordinal);
+        Assert.All(stub.Requests, r => Assert.Equal([CrmStub.AccessKey], r.RequestMessage!.Headers!["EF-Access-Key"]));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

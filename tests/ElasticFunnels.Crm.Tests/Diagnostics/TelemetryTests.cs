@@ -12,17 +12,17 @@ public sealed class TelemetryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Call_WithListener_OneSpanNamedAfterRouteTemplateWithHttpAttributes()
+    public async Task Call_WithListener_OneSpanNamedAfterTheOperationWithHttpAttributes()
     {
         using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entries/es-doc-id-xyz", json: CrmStub.Fixture("entries/create.json"));
         var port = new Uri(stub.Server.Url!).Port;
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = Listen(spans, port);
+        using var listener = SpanListener.Listen(spans, port);
 
         await stub.Client.Entries.GetAsync("es-doc-id-xyz", Ct);
 
         var span = Assert.Single(spans);
-        Assert.Equal("GET /api/brands/{brand}/crm/entries/{entry}", span.DisplayName);
+        Assert.Equal("Entries.Get", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
         Assert.Equal("/api/brands/{brand}/crm/entries/{entry}", span.GetTagItem("url.template"));
@@ -32,12 +32,37 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Calls_OfDifferentOperations_SpansNamedAfterEachOperation()
+    {
+        using var stub = new CrmStub().RespondToAll(200, """{"id":1,"title":"t","name":"n","key":"k","type":"text"}""");
+        var port = new Uri(stub.Server.Url!).Port;
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = SpanListener.Listen(spans, port);
+
+        await stub.Client.Entities.CreateAsync(new EntityCreateRequest { Name = "Leads", Slug = "leads" }, Ct);
+        await stub.Client.Entries.MoveToStageAsync(1, "e1", 2, Ct);
+        await stub.Client.Entries.MoveToStageAsync("e1", 2, Ct);
+        await stub.Client.Fields.DeleteAsync(3, Ct);
+        await stub.Client.Stages.ReorderAsync([new StagePosition(1, 0)], Ct);
+
+        Assert.Equal(
+            [
+                ("Entities.Create", "/api/brands/{brand}/crm/entities"),
+                ("Entries.MoveToStage", "/api/brands/{brand}/crm/entities/{entity}/entries/{entry}/stage"),
+                ("Entries.MoveToStage", "/api/brands/{brand}/crm/entries/{entry}/stage"),
+                ("Fields.Delete", "/api/brands/{brand}/crm/fields/{field}"),
+                ("Stages.Reorder", "/api/brands/{brand}/crm/stages/reorder"),
+            ],
+            spans.Select(s => (s.DisplayName, (string)s.GetTagItem("url.template")!)));
+    }
+
+    [Fact]
     public async Task Call_RetriedThenFailed_SpanHasResendCountAndErrorType()
     {
         using var stub = new CrmStub(o => o.Retry.MaxRetryAttempts = 2).Respond("GET", "/api/brands/42/crm/stages/3", 503, """{"message":"Service Unavailable"}""");
         var port = new Uri(stub.Server.Url!).Port;
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = Listen(spans, port);
+        using var listener = SpanListener.Listen(spans, port);
 
         await Assert.ThrowsAsync<CrmApiException>(() => stub.Client.Stages.GetAsync(3, Ct));
 
@@ -89,7 +114,7 @@ public sealed class TelemetryTests
 
         await provider.GetRequiredService<IElasticFunnelsCrmClient>().Presets.ListAsync(Ct);
 
-        Assert.Contains(logs.Records, l => l.StartsWith("Debug ElasticFunnels.Crm ", StringComparison.Ordinal) && l.Contains("ElasticFunnels CRM GET /api/brands/42/crm/entity-presets answered 200", StringComparison.Ordinal));
+        Assert.Contains(logs.Records, l => l.StartsWith("Debug ElasticFunnels.Crm ", StringComparison.Ordinal) && l.Contains("ElasticFunnels CRM Presets.List: GET /api/brands/42/crm/entity-presets answered 200", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Records, l => l.Contains(CrmStub.AccessKey, StringComparison.Ordinal));
     }
 
@@ -106,23 +131,5 @@ public sealed class TelemetryTests
         }
 
         return result;
-    }
-
-    private static ActivityListener Listen(ConcurrentQueue<Activity> spans, int port)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ElasticFunnelsCrmTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("server.port") is int p && p == port)
-                {
-                    spans.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
     }
 }

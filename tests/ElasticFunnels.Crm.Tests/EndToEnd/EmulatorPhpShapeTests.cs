@@ -16,10 +16,10 @@ public sealed class EmulatorPhpShapeTests
         var ct = TestContext.Current.CancellationToken;
 
         var created = await crm.Entries.CreateAsync(1, new EntryCreateRequest { Title = "Jane", PipelineId = 1, StageId = 1 }, ct);
-        var listed = await crm.Entries.ListPageAsync(1, cancellationToken: ct);
+        var listed = await crm.Entries.ListAsync(1, cancellationToken: ct);
 
         Assert.Empty(created.Values);
-        Assert.Empty(listed.Entries[0].Values);
-        Assert.Equal(EntryValueSource.Array, listed.Entries[0].Values.Source);
+        Assert.Empty(listed.Values[0].Values);
+        Assert.Equal(EntryValueSource.Array, listed.Values[0].Values.Source);
     }
 }

@@ -57,9 +57,9 @@ public sealed class EmulatorRoundTripTests
         var moved = await crm.Entries.MoveToStageAsync(entity.Id, entry.Id, stages[1].Id, Ct);
         Assert.Equal(stages[1].Id, moved.StageId);
 
-        var page = await crm.Entries.ListPageAsync(entity.Id, new EntryListOptions { ReferenceType = "conversion", ReferenceId = "conv-123" }, Ct);
+        var page = await crm.Entries.ListAsync(entity.Id, new EntryListOptions { ReferenceType = "conversion", ReferenceId = "conv-123" }, Ct);
         Assert.Equal(1, page.Total);
-        Assert.Equal(stages[1].Id, page.Entries[0].StageId);
+        Assert.Equal(stages[1].Id, page.Values[0].StageId);
 
         await crm.Entries.UpdateAsync(entry.Id, new EntryUpdateRequest { Values = new Dictionary<string, FieldValue> { ["lead_source"] = "Google" } }, Ct);
         var updated = await crm.Entries.GetAsync(entity.Id, entry.Id, Ct);

@@ -7,11 +7,11 @@ public sealed class EntriesClientTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ListPageAsync_DocumentedExample_SendsFiltersAndReadsPage()
+    public async Task ListAsync_DocumentedExample_SendsFiltersAndReadsPage()
     {
         using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities/1/entries", json: CrmStub.Fixture("entries/list.json"));
 
-        var page = await stub.Client.Entries.ListPageAsync(1, new EntryListOptions { PipelineId = 1, StageId = 2, PerPage = 50 }, Ct);
+        var page = await stub.Client.Entries.ListAsync(1, new EntryListOptions { PipelineId = 1, StageId = 2, PerPage = 50 }, Ct);
 
         stub.AssertSent("GET", "/api/brands/42/crm/entities/1/entries", query: new Dictionary<string, string>
         {
@@ -19,12 +19,12 @@ public sealed class EntriesClientTests
             ["stage_id"] = "2",
             ["per_page"] = "50",
         });
-        Assert.Equal(1, page.CurrentPage);
+        Assert.Equal(1, page.PageNumber);
         Assert.Equal(4, page.LastPage);
         Assert.Equal(25, page.PerPage);
         Assert.Equal(87, page.Total);
         Assert.True(page.HasMore);
-        var entry = Assert.Single(page.Entries);
+        var entry = Assert.Single(page.Values);
         Assert.Equal("es-doc-id-abc", entry.Id);
         Assert.Equal("Jane Doe", entry.Title);
         Assert.Equal(1, entry.PipelineId);
@@ -40,12 +40,12 @@ public sealed class EntriesClientTests
     }
 
     [Fact]
-    public async Task ListPageAsync_EveryFilter_SendsEveryQueryParameterEscaped()
+    public async Task ListAsync_EveryFilter_SendsEveryQueryParameterEscaped()
     {
         using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities/1/entries", json: CrmStub.Fixture("entries/list.json"));
         const string hostile = "a&b=c#d+e f/ü?x";
 
-        await stub.Client.Entries.ListPageAsync(
+        await stub.Client.Entries.ListAsync(
             1,
             new EntryListOptions
             {
@@ -77,11 +77,11 @@ public sealed class EntriesClientTests
     [InlineData(0)]
     [InlineData(101)]
     [InlineData(-5)]
-    public async Task ListPageAsync_PerPageOutOfRange_ThrowsBeforeSending(int perPage)
+    public async Task ListAsync_PerPageOutOfRange_ThrowsBeforeSending(int perPage)
     {
         using var stub = new CrmStub();
 
-        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stub.Client.Entries.ListPageAsync(1, new EntryListOptions { PerPage = perPage }, Ct));
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = perPage }, Ct));
 
         Assert.Contains("PerPage", ex.Message);
         Assert.Empty(stub.Requests);

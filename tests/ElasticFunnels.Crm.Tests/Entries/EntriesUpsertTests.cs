@@ -74,7 +74,7 @@ public sealed class EntriesUpsertTests
         }
 
         var ids = new List<string>();
-        await foreach (var entry in crm.Client.Entries.ListAsync(crm.Leads.Id, new EntryListOptions { PerPage = 5 }, Ct))
+        await foreach (var entry in crm.Client.Entries.ListAutoPagingAsync(crm.Leads.Id, new EntryListOptions { PerPage = 5 }, Ct))
         {
             ids.Add(entry.Id);
         }

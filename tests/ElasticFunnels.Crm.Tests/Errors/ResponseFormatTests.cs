@@ -50,13 +50,13 @@ public sealed class ResponseFormatTests
     }
 
     [Fact]
-    public async Task ListPageAsync_NullBody_ThrowsFormatException()
+    public async Task ListAsync_NullBody_ThrowsFormatException()
     {
         using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities/1/entries", 200, "null");
 
-        var ex = await Assert.ThrowsAsync<CrmResponseFormatException>(() => stub.Client.Entries.ListPageAsync(1, cancellationToken: Ct));
+        var ex = await Assert.ThrowsAsync<CrmResponseFormatException>(() => stub.Client.Entries.ListAsync(1, cancellationToken: Ct));
 
-        Assert.Equal("GET /api/brands/42/crm/entities/1/entries answered 200 with an empty body or JSON null; the SDK expected a JSON object (EntryPage).", ex.Message);
+        Assert.Equal("GET /api/brands/42/crm/entities/1/entries answered 200 with an empty body or JSON null; the SDK expected a JSON object with a page of entries (data, current_page, last_page, per_page, total).", ex.Message);
     }
 
     [Fact]

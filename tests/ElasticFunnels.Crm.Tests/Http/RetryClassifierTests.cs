@@ -102,26 +102,6 @@ public sealed class RetryClassifierTests
         Assert.True(Decide("POST", Outcome.FromResult(ok), infinite));
     }
 
-    [Fact]
-    public async Task Configure_RetriedCall_RecordsRetryCountForTelemetry()
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        var options = new ElasticFunnelsCrmOptions { Retry = { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero } };
-        CrmResiliencePipeline.Configure(builder, options, TimeProvider.System);
-        var pipeline = builder.Build();
-        var context = ResilienceContextPool.Shared.Get(TestContext.Current.CancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.test/api/");
-        context.SetRequestMessage(request);
-        var statuses = new Queue<HttpStatusCode>([HttpStatusCode.ServiceUnavailable, HttpStatusCode.BadGateway, HttpStatusCode.OK]);
-
-        using var response = await pipeline.ExecuteAsync(_ => ValueTask.FromResult(new HttpResponseMessage(statuses.Dequeue())), context);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(request.Options.TryGetValue(ElasticFunnels.Crm.Diagnostics.CrmDiagnostics.ResendCount, out var retries));
-        Assert.Equal(2, retries);
-        ResilienceContextPool.Shared.Return(context);
-    }
-
     private static HttpResponseMessage Response429(TimeSpan retryAfter)
     {
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);

@@ -139,7 +139,7 @@ public sealed class RetryTests
         var ex = await Assert.ThrowsAsync<CrmConnectionException>(() => stub.Client.Entities.GetAsync(1, Ct));
 
         Assert.IsType<BrokenCircuitException>(ex.InnerException, exactMatch: false);
-        Assert.StartsWith("The call to the ElasticFunnels CRM API was not sent: the ElasticFunnels CRM API failed too often, so calls are paused (circuit breaker open); try again in ", ex.Message);
+        Assert.StartsWith("The call to the ElasticFunnels CRM API (Entities.Get) was not sent: the ElasticFunnels CRM API failed too often, so calls are paused (circuit breaker open); try again in ", ex.Message);
         Assert.Equal(2, stub.Requests.Count);
     }
 

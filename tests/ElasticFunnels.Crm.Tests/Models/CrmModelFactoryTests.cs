@@ -31,12 +31,23 @@ public sealed class CrmModelFactoryTests
     }
 
     [Fact]
-    public void EntryPage_Defaults_CountEntries()
+    public void Response_WithRequestIdHeader_ExposesValueAndRawFields()
     {
-        var page = CrmModelFactory.EntryPage([CrmModelFactory.Entry("a"), CrmModelFactory.Entry("b")]);
+        var response = CrmModelFactory.Response(
+            CrmModelFactory.Entry("a"),
+            System.Net.HttpStatusCode.Created,
+            new Dictionary<string, string> { ["X-Request-Id"] = "req-7" },
+            method: "POST",
+            path: "/api/brands/42/crm/entities/1/entries",
+            attempts: 2,
+            duration: TimeSpan.FromMilliseconds(12));
 
-        Assert.Equal(2, page.Total);
-        Assert.False(page.HasMore);
+        Assert.Equal("a", response.Value.Id);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("req-7", response.RequestId);
+        Assert.Equal("req-7", response.Headers["x-request-id"]);
+        Assert.Equal(2, response.Attempts);
+        Assert.Equal("201 POST /api/brands/42/crm/entities/1/entries (2 attempts, 12 ms, request id req-7)", response.ToString());
     }
 
     [Theory]
@@ -46,7 +57,10 @@ public sealed class CrmModelFactoryTests
     [InlineData(typeof(Stage))]
     [InlineData(typeof(CustomField))]
     [InlineData(typeof(Entry))]
-    [InlineData(typeof(EntryPage))]
+    [InlineData(typeof(EntitySchema))]
+    [InlineData(typeof(BulkResult<Entry>))]
+    [InlineData(typeof(BulkItemResult<Entry>))]
+    [InlineData(typeof(BulkItemError))]
     public void ResponseModels_AreImmutableToUsers(Type model)
     {
         foreach (var property in model.GetProperties(BindingFlags.Public | BindingFlags.Instance))

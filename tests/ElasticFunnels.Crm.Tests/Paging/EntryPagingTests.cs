@@ -23,7 +23,7 @@ public sealed class EntryPagingTests
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(7));
 
-        var ids = await IdsAsync(stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3, StageId = 2, Search = "a&b" }, Ct));
+        var ids = await IdsAsync(stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3, StageId = 2, Search = "a&b" }, Ct));
 
         Assert.Equal(LiveEntryList.Ids(7), ids);
         Assert.Equal(
@@ -42,7 +42,7 @@ public sealed class EntryPagingTests
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(150));
 
-        var ids = await IdsAsync(stub.Client.Entries.ListAsync(1, cancellationToken: Ct));
+        var ids = await IdsAsync(stub.Client.Entries.ListAutoPagingAsync(1, cancellationToken: Ct));
 
         Assert.Equal(150, ids.Count);
         Assert.Equal(["100", "100"], list.Queries().Select(q => q["per_page"]));
@@ -55,7 +55,7 @@ public sealed class EntryPagingTests
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(10));
 
-        var ids = await IdsAsync(stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 4, Page = 2 }, Ct));
+        var ids = await IdsAsync(stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 4, Page = 2 }, Ct));
 
         Assert.Equal(["e6", "e5", "e4", "e3", "e2", "e1"], ids);
         Assert.Equal([2, 3], list.PagesRequested());
@@ -74,7 +74,7 @@ public sealed class EntryPagingTests
             }
         };
 
-        var ids = await IdsAsync(stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, Ct));
+        var ids = await IdsAsync(stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, Ct));
 
         Assert.Equal(["e6", "e5", "e4", "e3", "e2", "e1"], ids);
         Assert.Equal([1, 2, 3], list.PagesRequested());
@@ -96,7 +96,7 @@ public sealed class EntryPagingTests
             }
         };
 
-        var ids = await IdsAsync(stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, Ct));
+        var ids = await IdsAsync(stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, Ct));
 
         Assert.Equal(ids.Distinct().Count(), ids.Count);
         Assert.Equal(LiveEntryList.Ids(9), ids.Where(id => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture) <= 9));
@@ -115,7 +115,7 @@ public sealed class EntryPagingTests
             }
         };
 
-        var ids = await IdsAsync(stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, Ct));
+        var ids = await IdsAsync(stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, Ct));
 
         Assert.Equal(["e6", "e5", "e4", "e3", "e2", "e1"], ids);
         Assert.Equal([1, 2, 1, 2], list.PagesRequested());
@@ -131,7 +131,7 @@ public sealed class EntryPagingTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var entry in stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, cts.Token))
+            await foreach (var entry in stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, cts.Token))
             {
                 if (++seen == 3)
                 {
@@ -153,7 +153,7 @@ public sealed class EntryPagingTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var page in stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, CancellationToken.None).AsPages().WithCancellation(cts.Token))
+            await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, CancellationToken.None).AsPages().WithCancellation(cts.Token))
             {
                 await cts.CancelAsync();
             }
@@ -168,7 +168,7 @@ public sealed class EntryPagingTests
         using var stub = new CrmStub();
         _ = new LiveEntryList(stub, LiveEntryList.Ids(3));
 
-        _ = stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, Ct);
+        _ = stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, Ct);
 
         Assert.Empty(stub.Requests);
     }
@@ -180,7 +180,7 @@ public sealed class EntryPagingTests
         _ = new LiveEntryList(stub, LiveEntryList.Ids(7));
 
         var pages = new List<CrmPage<Entry>>();
-        await foreach (var page in stub.Client.Entries.ListAsync(1, cancellationToken: Ct).AsPages(pageSizeHint: 3))
+        await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, cancellationToken: Ct).AsPages(pageSizeHint: 3))
         {
             pages.Add(page);
         }
@@ -203,7 +203,7 @@ public sealed class EntryPagingTests
         var list = new LiveEntryList(stub, LiveEntryList.Ids(9));
         var options = new EntryListOptions { PerPage = 3, PipelineId = 1 };
         string? token = null;
-        await foreach (var page in stub.Client.Entries.ListAsync(1, options, Ct).AsPages())
+        await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, options, Ct).AsPages())
         {
             token = page.ContinuationToken;
             break; // the process stops here and persists the token
@@ -211,7 +211,7 @@ public sealed class EntryPagingTests
 
         stub.Server.ResetLogEntries();
         var rest = new List<string>();
-        await foreach (var page in stub.Client.Entries.ListAsync(1, new EntryListOptions { PipelineId = 1 }, Ct).AsPages(token, pageSizeHint: 50))
+        await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PipelineId = 1 }, Ct).AsPages(token, pageSizeHint: 50))
         {
             rest.AddRange(page.Values.Select(e => e.Id));
         }
@@ -232,7 +232,7 @@ public sealed class EntryPagingTests
         var list = new LiveEntryList(stub, LiveEntryList.Ids(6));
         var first = new List<string>();
         string? token = null;
-        await foreach (var page in stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3 }, Ct).AsPages())
+        await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3 }, Ct).AsPages())
         {
             first.AddRange(page.Values.Select(e => e.Id));
             token = page.ContinuationToken;
@@ -252,7 +252,7 @@ public sealed class EntryPagingTests
 
     private static async IAsyncEnumerable<string> ResumeValues(CrmStub stub, string token)
     {
-        await foreach (var page in stub.Client.Entries.ListAsync(1, cancellationToken: Ct).AsPages(token))
+        await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, cancellationToken: Ct).AsPages(token))
         {
             foreach (var entry in page.Values)
             {
@@ -267,14 +267,14 @@ public sealed class EntryPagingTests
         using var stub = new CrmStub();
         _ = new LiveEntryList(stub, LiveEntryList.Ids(9));
         string? token = null;
-        await foreach (var page in stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = 3, StageId = 1 }, Ct).AsPages())
+        await foreach (var page in stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = 3, StageId = 1 }, Ct).AsPages())
         {
             token = page.ContinuationToken;
             break;
         }
 
         stub.Server.ResetLogEntries();
-        var ex = Assert.Throws<ArgumentException>(() => stub.Client.Entries.ListAsync(1, new EntryListOptions { StageId = 2 }, Ct).AsPages(token));
+        var ex = Assert.Throws<ArgumentException>(() => stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { StageId = 2 }, Ct).AsPages(token));
 
         Assert.Equal("continuationToken", ex.ParamName);
         Assert.Contains("other filters", ex.Message);
@@ -289,7 +289,7 @@ public sealed class EntryPagingTests
     {
         using var stub = new CrmStub();
 
-        var ex = Assert.Throws<ArgumentException>(() => stub.Client.Entries.ListAsync(1, cancellationToken: Ct).AsPages(token));
+        var ex = Assert.Throws<ArgumentException>(() => stub.Client.Entries.ListAutoPagingAsync(1, cancellationToken: Ct).AsPages(token));
 
         Assert.Equal("continuationToken", ex.ParamName);
         Assert.Empty(stub.Requests);
@@ -302,7 +302,7 @@ public sealed class EntryPagingTests
     {
         using var stub = new CrmStub();
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => stub.Client.Entries.ListAsync(1, cancellationToken: Ct).AsPages(pageSizeHint: hint));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => stub.Client.Entries.ListAutoPagingAsync(1, cancellationToken: Ct).AsPages(pageSizeHint: hint));
 
         Assert.Equal("pageSizeHint", ex.ParamName);
         Assert.Empty(stub.Requests);
@@ -315,7 +315,7 @@ public sealed class EntryPagingTests
     {
         using var stub = new CrmStub();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => stub.Client.Entries.ListAsync(1, new EntryListOptions { PerPage = perPage }, Ct));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stub.Client.Entries.ListAutoPagingAsync(1, new EntryListOptions { PerPage = perPage }, Ct));
 
         Assert.Empty(stub.Requests);
     }

@@ -37,7 +37,7 @@ public sealed class PagingSnippets
         const long entityId = 1;
 
         #region Paging
-        await foreach (var entry in crm.Entries.ListAsync(entityId, new EntryListOptions { StageId = 1, Search = "jane" }, cancellationToken))
+        await foreach (var entry in crm.Entries.ListAutoPagingAsync(entityId, new EntryListOptions { StageId = 1, Search = "jane" }, cancellationToken))
         {
             Console.WriteLine($"{entry.Id}: {entry.Title}");
         }
@@ -65,7 +65,7 @@ public sealed class PagingSnippets
         {
             #region PagingByPage
             string? token = LoadCheckpoint(); // null the first time
-            await foreach (var page in crm.Entries.ListAsync(entityId, cancellationToken: cancellationToken).AsPages(token, pageSizeHint: 50))
+            await foreach (var page in crm.Entries.ListAutoPagingAsync(entityId, cancellationToken: cancellationToken).AsPages(token, pageSizeHint: 50))
             {
                 Console.WriteLine($"Page {page.PageNumber} of {page.LastPage} ({page.Total} entries in all)");
                 foreach (var entry in page.Values)

@@ -37,7 +37,7 @@ public sealed class TelemetrySnippets
         await host.Services.GetRequiredService<IElasticFunnelsCrmClient>().Presets.ListAsync(TestContext.Current.CancellationToken);
         host.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
-        Assert.Contains(exported, a => a.DisplayName == "GET /api/brands/{brand}/crm/entity-presets" && a.GetTagItem("server.port") is int port && port == new Uri(stub.Server.Url!).Port);
+        Assert.Contains(exported, a => a.DisplayName == "Presets.List" && a.GetTagItem("server.port") is int port && port == new Uri(stub.Server.Url!).Port);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -143,8 +143,7 @@ public sealed class ValuesSnippets : IAsyncLifetime
                     .Set("lead_source", "TikTok")         // not one of the select's options
                     .Set("deal_value", "a lot")           // not a number
                     .Set("favourite_color", "blue"),      // not a field of this entity
-                ValidateAgainstSchema = true,
-            });
+            }, new CrmRequestOptions { ValidateAgainstSchema = true });
         }
         catch (CrmSchemaValidationException ex)
         {

@@ -40,7 +40,9 @@ public sealed class CanaryKeyTests
             o.AccessKey = Canary;
             o.BrandId = 42;
             o.BaseAddress = new Uri(api.Url + "/api");
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            // Generous enough for a cold server on a loaded machine; entity 7 answers well after it.
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.Retry.MaxRetryAttempts = 1;
             o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
             o.Retry.MaxDelay = TimeSpan.FromMilliseconds(2);
         });
@@ -100,7 +102,7 @@ public sealed class CanaryKeyTests
         At("GET", entities + "/4", r => r.WithStatusCode(500).WithHeader("Content-Type", "text/html").WithBody($"<html>stack trace: key={Canary}</html>"));
         At("GET", entities + "/5", r => r.WithStatusCode(503).WithHeader("Content-Type", "application/json").WithHeader("X-Echo-Key", Canary).WithBody($$"""{"message":"down, {{Canary}}"}"""));
         At("GET", entities + "/6", r => r.WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"id\": \"" + Canary + "\""));
-        At("GET", entities + "/7", r => r.WithStatusCode(200).WithBody("""{"id":7}""").WithDelay(TimeSpan.FromMilliseconds(600)));
+        At("GET", entities + "/7", r => r.WithStatusCode(200).WithBody("""{"id":7}""").WithDelay(TimeSpan.FromMilliseconds(2500)));
         At("POST", entities, r => r.WithStatusCode(429).WithHeader("Retry-After", "3600").WithBody($$"""{"message":"slow down {{Canary}}"}"""));
     }
 

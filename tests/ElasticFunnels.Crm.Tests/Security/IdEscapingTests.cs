@@ -109,12 +109,12 @@ public sealed class IdEscapingTests
 
     [Theory]
     [MemberData(nameof(HostileQueryValues))]
-    public async Task ListPageAsync_HostileQueryValues_EachStaysOneParameter(string value)
+    public async Task ListAsync_HostileQueryValues_EachStaysOneParameter(string value)
     {
         var handler = new CapturingHandler("""{"data":[],"current_page":1,"last_page":1,"per_page":25,"total":0}""");
         using var client = new ElasticFunnelsCrmClient(TestOptions.For(new Uri("https://api.example.test/api/")), handler, disposeHandler: true);
 
-        await client.Entries.ListPageAsync(1, new EntryListOptions { Search = value, ReferenceType = value, ReferenceId = value, PerPage = 10 }, Ct);
+        await client.Entries.ListAsync(1, new EntryListOptions { Search = value, ReferenceType = value, ReferenceId = value, PerPage = 10 }, Ct);
 
         var uri = Assert.Single(handler.Requests).RequestUri!;
         Assert.Equal("/api/brands/42/crm/entities/1/entries", uri.AbsolutePath);

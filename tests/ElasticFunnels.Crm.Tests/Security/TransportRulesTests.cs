@@ -30,10 +30,10 @@ public sealed class TransportRulesTests
     [InlineData("https://evil.example.test/api/brands/42/crm/entities")]
     [InlineData("http://api.example.test/api/brands/42/crm/entities")]
     [InlineData("https://api.example.test:8443/api/brands/42/crm/entities")]
-    public async Task AccessKeyHandler_RequestToAnotherOrigin_RefusedWithoutSending(string url)
+    public async Task ApiRequestHandler_RequestToAnotherOrigin_RefusedWithoutSending(string url)
     {
         var inner = new CapturingHandler();
-        using var invoker = new HttpMessageInvoker(new AccessKeyHandler(TestOptions.For(new Uri("https://api.example.test/api/"))) { InnerHandler = inner });
+        using var invoker = new HttpMessageInvoker(new ApiRequestHandler(CrmClientRuntime.Create(TestOptions.For(new Uri("https://api.example.test/api/")))) { InnerHandler = inner });
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => invoker.SendAsync(request, TestContext.Current.CancellationToken));
@@ -44,10 +44,10 @@ public sealed class TransportRulesTests
     }
 
     [Fact]
-    public async Task AccessKeyHandler_RequestAlreadyCarryingKeys_SendsExactlyOne()
+    public async Task ApiRequestHandler_RequestAlreadyCarryingKeys_SendsExactlyOne()
     {
         var inner = new CapturingHandler();
-        using var invoker = new HttpMessageInvoker(new AccessKeyHandler(TestOptions.For(new Uri("https://api.example.test/api/"))) { InnerHandler = inner });
+        using var invoker = new HttpMessageInvoker(new ApiRequestHandler(CrmClientRuntime.Create(TestOptions.For(new Uri("https://api.example.test/api/")))) { InnerHandler = inner });
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.example.test/api/brands/42/crm/entities");
         request.Headers.TryAddWithoutValidation("EF-Access-Key", "someone-else");
         request.Headers.TryAddWithoutValidation("EF-Access-Key", "another");

@@ -156,9 +156,9 @@ public sealed class TolerantResponseTests
     {
         using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities/1/entries", json: """{"data":[{"id":"a"}]}""");
 
-        var page = await stub.Client.Entries.ListPageAsync(1, cancellationToken: Ct);
+        var page = await stub.Client.Entries.ListAsync(1, cancellationToken: Ct);
 
-        Assert.Equal(1, page.CurrentPage);
+        Assert.Equal(1, page.PageNumber);
         Assert.Equal(1, page.LastPage);
         Assert.False(page.HasMore);
     }

@@ -27,15 +27,14 @@ public sealed class FieldValuesTests
     }
 
     [Fact]
-    public void Values_AssignedToRequest_SerializedAsFlatObjectAndValidationFlagNeverSent()
+    public void Values_AssignedToRequest_SerializedAsFlatObject()
     {
         var request = new EntryCreateRequest
         {
             Title = "t",
             Values = new FieldValues { ["email"] = "a@b.c", ["phone"] = FieldValue.Null },
-            ValidateAgainstSchema = true,
         };
-        var update = new EntryUpdateRequest { Values = new FieldValues().Set("seats", 1), ValidateAgainstSchema = false };
+        var update = new EntryUpdateRequest { Values = new FieldValues().Set("seats", 1) };
 
         Assert.Equal("""{"title":"t","values":{"email":"a@b.c","phone":null}}""", JsonSerializer.Serialize(request, CrmJsonContext.Default.EntryCreateRequest));
         Assert.Equal("""{"values":{"seats":1}}""", JsonSerializer.Serialize(update, CrmJsonContext.Default.EntryUpdateRequest));

@@ -25,7 +25,7 @@ public sealed class SchemaValidationTests
 
     /// <summary>A second client on the same WireMock server whose clock the test moves.</summary>
     private static ElasticFunnelsCrmClient ClientWithClock(CrmStub stub, FakeTimeProvider time) =>
-        new(stub.Options, CrmHttpPipeline.CreatePrimaryHandler(), disposeHandler: true, time);
+        new(CrmClientRuntime.Create(stub.Options, time), CrmHttpPipeline.CreatePrimaryHandler(), disposeHandler: true);
 
     private static EntryCreateRequest ValidCreate() => new()
     {
@@ -209,11 +209,10 @@ public sealed class SchemaValidationTests
         var update = new EntryUpdateRequest { Values = new FieldValues().Set("unknown", "x") };
 
         await stub.Client.Entries.UpdateAsync("es-doc-id-xyz", update, Ct);
-        update.ValidateAgainstSchema = true;
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => stub.Client.Entries.UpdateAsync("es-doc-id-xyz", update, Ct));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => stub.Client.Entries.UpdateAsync("es-doc-id-xyz", update, new CrmRequestOptions { ValidateAgainstSchema = true }, Ct));
 
-        Assert.Equal("request", ex.ParamName);
-        Assert.Contains("UpdateAsync(entityId, entryId, request)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("requestOptions", ex.ParamName);
+        Assert.Contains("UpdateAsync(entityId, entryId, request, requestOptions)", ex.Message, StringComparison.Ordinal);
         Assert.Single(stub.Requests);
         Assert.Empty(Sent(stub, "GET", FieldsPath));
     }
@@ -222,13 +221,12 @@ public sealed class SchemaValidationTests
     public async Task CreateAsync_PerCallOverride_BeatsClientDefaultBothWays()
     {
         using var off = Stub(validate: false);
-        var invalid = new EntryCreateRequest { Title = "t", Values = new FieldValues().Set("unknown", 1), ValidateAgainstSchema = true };
-        await Assert.ThrowsAsync<CrmSchemaValidationException>(() => off.Client.Entries.CreateAsync(1, invalid, Ct));
+        var invalid = new EntryCreateRequest { Title = "t", Values = new FieldValues().Set("unknown", 1) };
+        await Assert.ThrowsAsync<CrmSchemaValidationException>(() => off.Client.Entries.CreateAsync(1, invalid, new CrmRequestOptions { ValidateAgainstSchema = true }, Ct));
         Assert.Empty(Sent(off, "POST", EntriesPath));
 
         using var on = Stub();
-        invalid.ValidateAgainstSchema = false;
-        await on.Client.Entries.CreateAsync(1, invalid, Ct);
+        await on.Client.Entries.CreateAsync(1, invalid, new CrmRequestOptions { ValidateAgainstSchema = false }, Ct);
         Assert.Empty(Sent(on, "GET", FieldsPath));
         AssertBody("""{"title":"t","values":{"unknown":1}}""", Assert.Single(Sent(on, "POST", EntriesPath)));
     }

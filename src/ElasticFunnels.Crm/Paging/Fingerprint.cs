@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm.Paging;
 
 /// <summary>
 /// A stable 64-bit FNV-1a hash of text. <see cref="string.GetHashCode()"/> is randomized per process,

@@ -1,7 +1,7 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm.Paging;
 
 /// <summary>
-/// The ids of the last <see cref="Capacity"/> items a paged enumeration yielded: enough to drop the
+/// The ids of the last <c>capacity</c> items a paged enumeration yielded: enough to drop the
 /// rows that shift onto the next page when the list changes between two requests, in memory that
 /// does not grow with the length of the list.
 /// </summary>
@@ -11,10 +11,6 @@ internal sealed class RecentIds(int capacity)
     private readonly HashSet<string> _set = new(capacity, StringComparer.Ordinal);
     private int _next;
     private int _count;
-
-    public int Capacity => _ring.Length;
-
-    public bool Contains(string id) => _set.Contains(id);
 
     /// <summary>Adds an id, forgetting the oldest when full. Returns false when it was already there.</summary>
     public bool Add(string id)

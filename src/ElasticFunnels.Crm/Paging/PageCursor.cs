@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm.Paging;
 
 /// <summary>
 /// What a continuation token carries: the page to fetch next, the page size (page numbers only mean
@@ -29,7 +30,7 @@ internal sealed record PageCursor(int NextPage, int PerPage, ulong Query, long T
             BinaryPrimitives.WriteUInt64LittleEndian(span[(HeaderLength + (8 * i))..], LastIds[i]);
         }
 
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 
     public static PageCursor Decode(string token, string paramName)
@@ -37,8 +38,7 @@ internal sealed record PageCursor(int NextPage, int PerPage, ulong Query, long T
         byte[] bytes;
         try
         {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            bytes = Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
+            bytes = Base64Url.DecodeFromChars(token);
         }
         catch (FormatException)
         {

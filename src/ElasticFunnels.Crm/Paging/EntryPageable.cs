@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using ElasticFunnels.Crm.Http;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm.Paging;
 
 /// <summary>
 /// Auto-paging over <c>GET entities/{entity}/entries</c>, which pages by number over a list that can
@@ -18,13 +19,16 @@ namespace ElasticFunnels.Crm.Internal;
 /// </list>
 /// </remarks>
 internal sealed class EntryPageable(
-    Func<EntryListOptions, CancellationToken, Task<EntryPage>> fetch,
+    Func<EntryListOptions, CancellationToken, Task<CrmResponse<EntryPage>>> fetch,
     long entityId,
     EntryListOptions query,
     CancellationToken cancellationToken) : CrmAsyncPageable<Entry>(cancellationToken)
 {
     /// <summary>The page size asked for when neither the options nor the hint set one: the API's maximum, for the fewest requests.</summary>
     public const int DefaultPerPage = EntryListOptions.MaxPerPage;
+
+    /// <summary>The page size the API uses when a request does not say (the vendor documents 25).</summary>
+    public const int DefaultServerPerPage = 25;
 
     /// <summary>How many of the most recently yielded ids an enumeration remembers.</summary>
     public const int DedupeWindow = 1000;
@@ -71,7 +75,8 @@ internal sealed class EntryPageable(
         while (true)
         {
             request.Page = page;
-            var result = await fetch(request, cancellationToken).ConfigureAwait(false);
+            var response = await fetch(request, cancellationToken).ConfigureAwait(false);
+            var result = response.Value;
 
             if (lastTotal is { } before && result.Total < before && page > firstAllowedPage)
             {
@@ -102,6 +107,7 @@ internal sealed class EntryPageable(
                 PerPage = perPage,
                 Total = result.Total,
                 ContinuationToken = more ? Token(page + 1, perPage, result.Total, recent, yieldedBeforeResume) : null,
+                RawResponse = response,
             };
 
             if (!more)
@@ -123,6 +129,31 @@ internal sealed class EntryPageable(
         }
 
         return new PageCursor(nextPage, perPage, _queryFingerprint, total, ids).Encode();
+    }
+
+    /// <summary>
+    /// One page fetched on its own (<see cref="IEntriesClient.ListAsync(long, EntryListOptions?, CancellationToken)"/>),
+    /// with the token that resumes an auto-paging walk after it: the same rule for <see cref="CrmPage{T}.HasMore"/> as a walk.
+    /// </summary>
+    public static CrmPage<Entry> SinglePage(long entityId, EntryListOptions query, CrmResponse<EntryPage> response)
+    {
+        var result = response.Value;
+        var page = query.Page ?? 1;
+        // The page size the server used decides what the page numbers mean: the one it reports, else the one asked for.
+        var perPage = result.PerPage is >= 1 and <= EntryListOptions.MaxPerPage ? result.PerPage : query.PerPage ?? DefaultServerPerPage;
+        var more = page < result.LastPage && result.Entries.Count > 0;
+        return new CrmPage<Entry>
+        {
+            Values = result.Entries,
+            PageNumber = result.CurrentPage,
+            LastPage = result.LastPage,
+            PerPage = perPage,
+            Total = result.Total,
+            ContinuationToken = more
+                ? new PageCursor(page + 1, perPage, QueryFingerprint(entityId, query), result.Total, [.. result.Entries.TakeLast(perPage).Select(e => Fingerprint.Of(e.Id))]).Encode()
+                : null,
+            RawResponse = response,
+        };
     }
 
     private static ulong QueryFingerprint(long entityId, EntryListOptions query)

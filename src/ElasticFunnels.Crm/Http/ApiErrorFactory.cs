@@ -1,39 +1,39 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ElasticFunnels.Crm.Internal;
 using ElasticFunnels.Crm.Serialization;
 
-namespace ElasticFunnels.Crm;
+namespace ElasticFunnels.Crm.Http;
 
 /// <summary>
-/// The one place where a response becomes a typed exception: status first, then the body, read
-/// with a size cap and parsed as JSON only when the content type says JSON.
+/// The one place where an outcome becomes a <see cref="CrmError"/> and a typed exception: an error
+/// status (status first, then the body, parsed as JSON only when it is JSON), a redirect, an HTML page
+/// where JSON was expected, a success body that is empty, too large or of another shape.
 /// </summary>
 internal sealed class ApiErrorFactory(Func<string, string> redact)
 {
     private const int MaxErrorBodyChars = 64 * 1024;
     private const int MaxSnippetChars = 512;
 
-    /// <summary>Returns the exception for a failed response, or null when the response is a usable success.</summary>
-    public async ValueTask<Exception?> CreateAsync(HttpResponseMessage response)
+    public Func<string, string> Redact => redact;
+
+    /// <summary>Whether <paramref name="response"/> is a success the SDK can read (2xx, and not the vendor's HTML login page).</summary>
+    public static bool IsUsable(HttpResponseMessage response) =>
+        (int)response.StatusCode is >= 200 and < 300 && !IsHtml(response.Content.Headers.ContentType);
+
+    /// <summary>Builds the exception for a response that is not a usable success; its body is already buffered.</summary>
+    public CrmApiException FromResponse(HttpResponseMessage response, CrmCall call, TimeSpan duration)
     {
         var status = (int)response.StatusCode;
-        if (status is >= 200 and < 300 && !IsHtml(response.Content.Headers.ContentType))
-        {
-            return null;
-        }
-
-        var body = await ReadBoundedAsync(response).ConfigureAwait(false);
-        var error = Describe(response, body);
+        var body = BodyText(response.Content);
+        var error = Describe(response, call, duration, body);
 
         if (status is >= 300 and < 400)
         {
             var location = response.Headers.Location;
             var toLogin = location is not null && LooksLikeLogin(location.OriginalString);
-            var where = location is null ? "an address it did not give" : redact(DescribeLocation(response.RequestMessage?.RequestUri, location));
+            var where = location is null ? "an address it did not give" : redact(DescribeLocation(call.RequestUri, location));
             var message = $"{error.Method} {error.Path} was answered with a redirect ({status}) to {where}. The SDK never follows redirects, even within the API's origin, so the access key is only ever sent to the configured BaseAddress; check BaseAddress (for example http:// where the API wants https://, or a missing /api path).";
             return toLogin
                 ? new CrmAuthenticationException(error, message + " A redirect to a login page means the access key is missing or was not accepted.")
@@ -59,10 +59,10 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
     }
 
     /// <summary>Builds the error for a success body the SDK read but could not deserialize.</summary>
-    public CrmResponseFormatException CreateFormatError(CrmError request, ReadOnlySpan<byte> body, JsonException cause)
+    public CrmResponseFormatException Unreadable(HttpResponseMessage response, CrmCall call, TimeSpan duration, ReadOnlySpan<byte> body, JsonException cause)
     {
-        var text = body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body.Length > 4 * MaxSnippetChars ? body[..(4 * MaxSnippetChars)] : body);
-        var error = request with { BodySnippet = string.IsNullOrWhiteSpace(text) ? null : Snippet(text) };
+        var text = body.Length == 0 ? null : Encoding.UTF8.GetString(body.Length > 4 * MaxSnippetChars ? body[..(4 * MaxSnippetChars)] : body);
+        var error = Base(response, call, duration) with { BodySnippet = string.IsNullOrWhiteSpace(text) ? null : Snippet(text) };
         var what = string.IsNullOrWhiteSpace(text) ? "an empty body"
             : LooksLikeJson(text) ? "JSON of another shape, or cut short"
             : "a body that is not JSON";
@@ -70,22 +70,43 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
     }
 
     /// <summary>Builds the error for a success response that carried no value (an empty body or JSON <c>null</c>).</summary>
-    public static CrmResponseFormatException CreateEmptyBodyError(CrmError error, string expected) =>
-        new(error, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with an empty body or JSON null; the SDK expected {expected}.");
-
-    private CrmError Describe(HttpResponseMessage response, string? body)
+    public CrmResponseFormatException Empty(HttpResponseMessage response, CrmCall call, TimeSpan duration, string expected)
     {
-        var request = response.RequestMessage;
-        var path = CallRecord.PathOf(request?.RequestUri);
+        var error = Base(response, call, duration);
+        return new CrmResponseFormatException(error, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with an empty body or JSON null; the SDK expected {expected}.");
+    }
+
+    /// <summary>Builds the error for a success body larger than the size cap (nothing more of it was read).</summary>
+    public static CrmResponseFormatException TooLarge(ResponseTooLargeException tooLarge, CrmCall call, TimeSpan duration)
+    {
         var error = new CrmError
         {
-            StatusCode = response.StatusCode,
-            Method = request?.Method.Method ?? string.Empty,
-            Path = path,
-            PathTemplate = RouteTemplate.FromPath(path),
-            RetryAfter = RetryAfterHeader.Read(response),
+            StatusCode = tooLarge.StatusCode,
+            Method = call.Method,
+            Path = call.Path,
+            PathTemplate = call.RouteTemplate,
+            Response = new CrmResponse(tooLarge.StatusCode, null, call.Method, call.Path, Math.Max(1, call.Attempts), duration),
         };
+        var size = tooLarge.DeclaredLength is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"a body of {bytes} bytes") : "a body";
+        return new CrmResponseFormatException(
+            error,
+            string.Create(CultureInfo.InvariantCulture, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with {size}, more than the {tooLarge.Limit} bytes the SDK reads (ElasticFunnelsCrmOptions.MaxResponseContentBytes); the rest was not read."),
+            tooLarge);
+    }
 
+    private CrmError Base(HttpResponseMessage response, CrmCall call, TimeSpan duration) => new()
+    {
+        StatusCode = response.StatusCode,
+        Method = call.Method,
+        Path = call.Path,
+        PathTemplate = call.RouteTemplate,
+        RetryAfter = RetryAfterHeader.Read(response),
+        Response = RawResponses.Capture(response, call, duration, allowListOnly: true, redact),
+    };
+
+    private CrmError Describe(HttpResponseMessage response, CrmCall call, TimeSpan duration, string? body)
+    {
+        var error = Base(response, call, duration);
         if (string.IsNullOrEmpty(body))
         {
             return error;
@@ -122,21 +143,17 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
         return redact(text.Trim());
     }
 
-    private static async Task<string?> ReadBoundedAsync(HttpResponseMessage response)
+    /// <summary>The error body as text, at most 64 KiB; the buffering handler has already read (and capped) it.</summary>
+    private static string? BodyText(HttpContent content)
     {
-        try
-        {
-            // The SDK's buffering handler has already read the body into memory with a size cap, and
-            // Refit may have read (and closed) its stream: ask for the bytes, which reads nothing again.
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var length = Math.Min(bytes.Length, MaxErrorBodyChars * 4);
-            var text = Encoding.UTF8.GetString(bytes, 0, length);
-            return text.Length > MaxErrorBodyChars ? text[..MaxErrorBodyChars] : text;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException or InvalidOperationException)
+        if (content is not PooledBufferContent pooled)
         {
             return null;
         }
+
+        var bytes = pooled.Span;
+        var text = Encoding.UTF8.GetString(bytes.Length > MaxErrorBodyChars * 4 ? bytes[..(MaxErrorBodyChars * 4)] : bytes);
+        return text.Length > MaxErrorBodyChars ? text[..MaxErrorBodyChars] : text;
     }
 
     private static string? ReadCode(JsonElement code) => code.ValueKind switch
@@ -162,6 +179,7 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
                 JsonValueKind.String => [redact(field.Value.GetString()!)],
                 _ => [redact(field.Value.GetRawText())],
             };
+
             // Field names come from the server too: a server that echoes the request could echo the key.
             result[redact(field.Name)] = messages;
         }

@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm.Http;
 
 /// <summary>Reads <c>Retry-After</c> in both of its forms (RFC 9110 §10.2.3): delay-seconds and an HTTP date.</summary>
 internal static class RetryAfterHeader
