@@ -61,6 +61,12 @@ public sealed class ElasticFunnelsCrmOptions
     public CrmCircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
     /// <summary>
+    /// The request budget shared by every client of the same API origin and key: adaptive by default, a fixed
+    /// rate, or off; optionally shared across processes. See <see cref="CrmRateLimitOptions"/> for the defaults.
+    /// </summary>
+    public CrmRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
     /// Whether entry creates and updates are checked against the entity's custom fields before they are
     /// sent (unknown keys, wrong types, values not among a select's options, required fields missing on
     /// create); a request that fails is not sent and a <see cref="CrmSchemaValidationException"/> lists
@@ -87,6 +93,7 @@ public sealed class ElasticFunnelsCrmOptions
         var copy = (ElasticFunnelsCrmOptions)MemberwiseClone();
         copy.Retry = (CrmRetryOptions)Retry.MemberwiseCloneInternal();
         copy.CircuitBreaker = (CrmCircuitBreakerOptions)CircuitBreaker.MemberwiseCloneInternal();
+        copy.RateLimit = (CrmRateLimitOptions)RateLimit.MemberwiseCloneInternal();
         return copy;
     }
 

@@ -85,6 +85,7 @@ public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<Elastic
 
         AddRetryFailures(options.Retry, failures);
         AddCircuitBreakerFailures(options.CircuitBreaker, failures);
+        AddRateLimitFailures(options.RateLimit, failures);
         return failures;
     }
 
@@ -148,6 +149,54 @@ public sealed class ElasticFunnelsCrmOptionsValidator : IValidateOptions<Elastic
         if (breaker.BreakDuration < MinBreakerWindow || breaker.BreakDuration > MaxTimeout)
         {
             failures.Add($"ElasticFunnelsCrmOptions.CircuitBreaker.BreakDuration must be between 0.5 seconds and 24 hours (was {breaker.BreakDuration}).");
+        }
+    }
+
+    private static void AddRateLimitFailures(CrmRateLimitOptions? rateLimit, List<string> failures)
+    {
+        if (rateLimit is null)
+        {
+            failures.Add("ElasticFunnelsCrmOptions.RateLimit is null: leave it at its default, or set Mode = Off to turn the request budget off.");
+            return;
+        }
+
+        if (!Enum.IsDefined(rateLimit.Mode))
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.RateLimit.Mode must be Adaptive, Fixed or Off (was {(int)rateLimit.Mode}).");
+            return;
+        }
+
+        if (rateLimit.Mode == CrmRateLimitMode.Off)
+        {
+            return;
+        }
+
+        if (rateLimit.Mode == CrmRateLimitMode.Fixed)
+        {
+            if (rateLimit.PermitLimit < 1)
+            {
+                failures.Add($"ElasticFunnelsCrmOptions.RateLimit.PermitLimit must be at least 1 with Mode = Fixed, e.g. 20 for 20 requests per Window (was {rateLimit.PermitLimit}).");
+            }
+
+            if (rateLimit.Window < MinTimeout || rateLimit.Window > MaxTimeout)
+            {
+                failures.Add($"ElasticFunnelsCrmOptions.RateLimit.Window must be between 10 ms and 24 hours, e.g. 00:00:01 or 00:01:00 (was {rateLimit.Window}).");
+            }
+        }
+
+        if (rateLimit.InitialBackoff < MinTimeout || rateLimit.InitialBackoff > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.RateLimit.InitialBackoff must be between 10 ms and 24 hours (was {rateLimit.InitialBackoff}).");
+        }
+
+        if (rateLimit.MaxBackoff < rateLimit.InitialBackoff || rateLimit.MaxBackoff > MaxTimeout)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.RateLimit.MaxBackoff must be at least InitialBackoff ({rateLimit.InitialBackoff}) and at most 24 hours (was {rateLimit.MaxBackoff}).");
+        }
+
+        if (rateLimit.QueueLimit < 1)
+        {
+            failures.Add($"ElasticFunnelsCrmOptions.RateLimit.QueueLimit must be at least 1 (was {rateLimit.QueueLimit}).");
         }
     }
 }

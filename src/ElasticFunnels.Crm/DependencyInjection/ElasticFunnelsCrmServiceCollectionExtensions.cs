@@ -109,7 +109,8 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         services.TryAddKeyedSingleton(runtimeKey, (sp, _) => CrmClientRuntime.Create(
             sp.GetRequiredService<IOptionsMonitor<ElasticFunnelsCrmOptions>>().Get(optionsName),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sharedStore: sp.GetService<CrmRateLimitStore>()));
 
         var builder = services.AddHttpClient(clientName)
             .ConfigureHttpClient((sp, client) => CrmHttpPipeline.Configure(client, Runtime(sp, runtimeKey)))

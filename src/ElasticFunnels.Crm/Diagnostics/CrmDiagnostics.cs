@@ -24,4 +24,21 @@ internal static class CrmDiagnostics
         unit: "{request}",
         description: "ElasticFunnels CRM API calls that failed.");
 
+
+    public static readonly Histogram<double> RateLimitWait = Meter.CreateHistogram<double>(
+        ElasticFunnelsCrmTelemetry.RateLimitWaitMetric,
+        unit: "s",
+        description: "Time ElasticFunnels CRM calls waited in their access key's request budget (queue and pause).",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+
+    public static readonly Counter<long> RateLimitDelayed = Meter.CreateCounter<long>(
+        ElasticFunnelsCrmTelemetry.RateLimitDelayedMetric,
+        unit: "{request}",
+        description: "ElasticFunnels CRM requests the request budget delayed.");
+
+    public static readonly Counter<long> RateLimitRefusals = Meter.CreateCounter<long>(
+        ElasticFunnelsCrmTelemetry.RateLimitRefusalsMetric,
+        unit: "{response}",
+        description: "429 Too Many Requests answers the ElasticFunnels CRM API gave.");
 }

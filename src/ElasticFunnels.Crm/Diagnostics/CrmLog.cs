@@ -10,4 +10,7 @@ internal static partial class CrmLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "ElasticFunnels CRM {Operation}: {Method} {Path} failed with {ErrorType} in {ElapsedMilliseconds:0.0} ms after {ResendCount} retries")]
     public static partial void RequestFailed(ILogger logger, string operation, string method, string path, string errorType, double elapsedMilliseconds, int resendCount);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "ElasticFunnels CRM rate-limit store {Store} failed ({ErrorType}: {ErrorMessage}); requests use this process's budget for the next {RetrySeconds} s")]
+    public static partial void RateLimitStoreUnavailable(ILogger logger, string store, double retrySeconds, string errorType, string errorMessage);
 }

@@ -20,6 +20,15 @@ public static class ElasticFunnelsCrmTelemetry
     /// <summary>Counter of failed calls (tags: method, route template, status, error type).</summary>
     public const string RequestFailuresMetric = "elasticfunnels.crm.client.request.failures";
 
+    /// <summary>Histogram of the time calls waited in their access key's request budget (queue and shared pause), in seconds.</summary>
+    public const string RateLimitWaitMetric = "elasticfunnels.crm.client.rate_limit.wait";
+
+    /// <summary>Counter of requests the request budget delayed.</summary>
+    public const string RateLimitDelayedMetric = "elasticfunnels.crm.client.rate_limit.delayed";
+
+    /// <summary>Counter of 429 Too Many Requests answers received.</summary>
+    public const string RateLimitRefusalsMetric = "elasticfunnels.crm.client.rate_limit.refusals";
+
     /// <summary>The <see cref="Microsoft.Extensions.Logging.ILogger"/> category of the SDK's request log (Debug level).</summary>
     public const string LoggerCategory = "ElasticFunnels.Crm";
 }

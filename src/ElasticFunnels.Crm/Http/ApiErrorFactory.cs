@@ -53,6 +53,9 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
             403 => new CrmPermissionException(error),
             404 => new CrmNotFoundException(error),
             409 => new CrmConflictException(error),
+            429 when call.RateLimitWaitGivenUp is { } wait => new CrmRateLimitException(
+                error with { RetryAfter = error.RetryAfter ?? wait },
+                $"{CrmApiException.DescribeFailure(error)} The access key's shared rate-limit pause ({Seconds(wait)} s) would outlast what is left of the call's timeout ({call.Settings.TimeoutSource}), so the SDK did not wait for it."),
             429 => new CrmRateLimitException(error),
             _ => new CrmApiException(error),
         };
@@ -93,6 +96,30 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
             string.Create(CultureInfo.InvariantCulture, $"{error.Method} {error.Path} answered {(int)error.StatusCode} with {size}, more than the {tooLarge.Limit} bytes the SDK reads (ElasticFunnelsCrmOptions.MaxResponseContentBytes); the rest was not read."),
             tooLarge);
     }
+
+    /// <summary>
+    /// Builds the error for a request its key's budget could not give a place: the queue and pause would
+    /// outlast the call's timeout, or the queue is full. Nothing was sent for it.
+    /// </summary>
+    public static CrmRateLimitException BudgetExceeded(RateLimiting.BudgetExceededException exceeded, CrmCall call, TimeSpan duration)
+    {
+        var error = new CrmError
+        {
+            StatusCode = call.Attempts > 0 ? System.Net.HttpStatusCode.TooManyRequests : 0,
+            Method = call.Method,
+            Path = call.Path,
+            PathTemplate = call.RouteTemplate,
+            RetryAfter = exceeded.Wait,
+            Response = call.Attempts > 0 ? new CrmResponse(System.Net.HttpStatusCode.TooManyRequests, null, call.Method, call.Path, call.Attempts, duration) : null,
+        };
+        var what = call.Method.Length > 0 ? $"{call.Method} {call.Path}" : $"The call to the ElasticFunnels CRM API ({call.Operation})";
+        var why = exceeded.QueueFull
+            ? "the access key's request queue is full (ElasticFunnelsCrmOptions.RateLimit.QueueLimit)"
+            : $"its place in the access key's request budget is {Seconds(exceeded.Wait)} s away, longer than what is left of the call's timeout ({call.Settings.TimeoutSource})";
+        return new CrmRateLimitException(error, $"{what} was not sent: {why}. Try again later, or give the call a longer timeout.", exceeded);
+    }
+
+    private static string Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds).ToString("0", CultureInfo.InvariantCulture);
 
     private CrmError Base(HttpResponseMessage response, CrmCall call, TimeSpan duration) => new()
     {

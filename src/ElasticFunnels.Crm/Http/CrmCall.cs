@@ -55,6 +55,12 @@ internal sealed class CrmCall
     /// </summary>
     public string RouteTemplate => _relativeTemplate is null ? Path : _basePath + _relativeTemplate;
 
+    /// <summary>
+    /// Set when the call stopped waiting for its key's request budget after a 429 because the wait (this long)
+    /// would outlast what the call had left; the error message says so.
+    /// </summary>
+    public TimeSpan? RateLimitWaitGivenUp { get; private set; }
+
     /// <summary>The call a request belongs to, or null for a request the SDK's runner did not start.</summary>
     public static CrmCall? Of(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(OptionKey, out var call) ? call : null;
@@ -69,6 +75,8 @@ internal sealed class CrmCall
             _relativeTemplate = request.Options.TryGetValue(RefitTemplateKey, out var template) ? template.TrimStart('/') : null;
         }
     }
+
+    public void GiveUpOnRateLimit(TimeSpan wait) => RateLimitWaitGivenUp = wait;
 
     /// <summary>The time the call has left before its total timeout.</summary>
     public TimeSpan TimeLeft(TimeProvider timeProvider) =>

@@ -152,6 +152,7 @@ internal sealed class CrmCallRunner(CrmClientRuntime runtime)
         {
             TimeoutRejectedException ex => new CrmTimeoutException(string.Create(CultureInfo.InvariantCulture, $"{Describe(call)} did not complete within {ex.Timeout.TotalSeconds:0.###} s ({settings.AttemptTimeoutSource}, the budget of one attempt){Attempts(call)}."), ex),
             ResponseTooLargeException ex => ApiErrorFactory.TooLarge(ex, call, Elapsed(call)),
+            RateLimiting.BudgetExceededException ex => ApiErrorFactory.BudgetExceeded(ex, call, Elapsed(call)),
             OperationCanceledException ex => new CrmTimeoutException($"{Describe(call)} was cancelled by a timeout of the HTTP stack (for example the connect timeout), not by the caller{Attempts(call)}.", ex),
             BrokenCircuitException ex => new CrmConnectionException($"{Describe(call)} was not sent: the ElasticFunnels CRM API failed too often, so calls are paused (circuit breaker open){(ex.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; try again in {Math.Ceiling(wait.TotalSeconds):0} s") : string.Empty)}.", ex),
 

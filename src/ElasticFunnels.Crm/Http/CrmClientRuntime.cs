@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ElasticFunnels.Crm.RateLimiting;
 using Polly;
 
 namespace ElasticFunnels.Crm.Http;
@@ -15,7 +16,7 @@ internal sealed class CrmClientRuntime
 {
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
 
-    private CrmClientRuntime(ElasticFunnelsCrmOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, ArrayPool<byte> bufferPool)
+    private CrmClientRuntime(ElasticFunnelsCrmOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, ArrayPool<byte> bufferPool, CrmRateLimitStore? sharedStore)
     {
         Options = options;
         TimeProvider = timeProvider;
@@ -26,6 +27,16 @@ internal sealed class CrmClientRuntime
         var key = options.AccessKey ?? string.Empty;
         Errors = new ApiErrorFactory(text => key.Length == 0 ? text : text.Replace(key, "***", StringComparison.Ordinal));
         DefaultCallSettings = CrmCallSettings.Default(options);
+        if (options.RateLimit.Mode != CrmRateLimitMode.Off)
+        {
+            Budget = new BudgetGate(
+                BudgetId.For(options.BaseAddress, key),
+                CrmRateLimitPolicy.From(options.RateLimit),
+                options.RateLimit.GetStore() ?? sharedStore,
+                timeProvider,
+                Logger);
+        }
+
         _resilience = new(() => CrmResiliencePipeline.Build(this));
     }
 
@@ -52,12 +63,20 @@ internal sealed class CrmClientRuntime
 
     public ResiliencePipeline<HttpResponseMessage> Resilience => _resilience.Value;
 
+    /// <summary>The key's request budget, or null when rate limiting is off.</summary>
+    public BudgetGate? Budget { get; }
+
     /// <summary>
     /// Checks <paramref name="options"/>, copies them and normalises the base address to end with exactly
     /// one slash, so <c>.../api</c> and <c>.../api/</c> behave the same.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public static CrmClientRuntime Create(ElasticFunnelsCrmOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ArrayPool<byte>? bufferPool = null)
+    /// <param name="options">The client's options.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    /// <param name="loggerFactory">Where to log; nowhere when null.</param>
+    /// <param name="bufferPool">Where response bodies are buffered; the shared pool when null.</param>
+    /// <param name="sharedStore">A rate-limit store registered with dependency injection, used when the options name none.</param>
+    public static CrmClientRuntime Create(ElasticFunnelsCrmOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ArrayPool<byte>? bufferPool = null, CrmRateLimitStore? sharedStore = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = ElasticFunnelsCrmOptionsValidator.GetFailures(options);
@@ -68,6 +87,6 @@ internal sealed class CrmClientRuntime
 
         var copy = options.Clone();
         copy.BaseAddress = new Uri(options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-        return new CrmClientRuntime(copy, timeProvider ?? TimeProvider.System, loggerFactory, bufferPool ?? ArrayPool<byte>.Shared);
+        return new CrmClientRuntime(copy, timeProvider ?? TimeProvider.System, loggerFactory, bufferPool ?? ArrayPool<byte>.Shared, sharedStore);
     }
 }

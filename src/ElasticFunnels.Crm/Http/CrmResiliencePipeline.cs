@@ -1,3 +1,4 @@
+using ElasticFunnels.Crm.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -6,7 +7,8 @@ using Polly.Timeout;
 namespace ElasticFunnels.Crm.Http;
 
 /// <summary>
-/// Builds the SDK's Polly pipeline, outermost first: retry → circuit breaker → attempt timeout. The
+/// Builds the SDK's Polly pipeline, outermost first: retry → circuit breaker → request budget (when rate
+/// limiting is on) → attempt timeout. The
 /// call's total timeout is not in it: the call runner owns it (so it holds with any pipeline, and the
 /// runner knows which timeout fired), and the retry strategy asks the call how much time it has left.
 /// </summary>
@@ -53,6 +55,12 @@ internal static class CrmResiliencePipeline
             });
         }
 
+        if (runtime.Budget is { } budget)
+        {
+            // Inside the retry and the breaker, outside the attempt timeout: queueing never uses up an attempt.
+            builder.AddStrategy(_ => new RequestBudgetStrategy(budget, timeProvider));
+        }
+
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "AttemptTimeout",
@@ -96,6 +104,12 @@ internal static class CrmResiliencePipeline
         }
 
         var status = (int)response.StatusCode;
+        if (status == 429 && options.RateLimit.Mode != CrmRateLimitMode.Off)
+        {
+            // The request budget queues 429s behind the key's shared pause; one that reaches here could not wait.
+            return false;
+        }
+
         if (status == 429)
         {
             // Refused, so not processed: retry any method, but only when the wait fits the cap and the call's budget.

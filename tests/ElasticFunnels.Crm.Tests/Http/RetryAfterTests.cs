@@ -91,9 +91,13 @@ public sealed class RetryAfterTests
     }
 
     [Fact]
-    public async Task GetAsync_429Always_GivesUpAfterMaxRetryAttempts()
+    public async Task GetAsync_429AlwaysWithRateLimitOff_GivesUpAfterMaxRetryAttempts()
     {
-        using var stub = new CrmStub(o => o.Retry.MaxRetryAttempts = 2);
+        using var stub = new CrmStub(o =>
+        {
+            o.Retry.MaxRetryAttempts = 2;
+            o.RateLimit.Mode = CrmRateLimitMode.Off;
+        });
         stub.Sequence("GET", Status(429));
 
         await Assert.ThrowsAsync<CrmRateLimitException>(() => stub.Client.Entities.ListAsync(Ct));

@@ -95,7 +95,7 @@ public sealed class RetryClassifierTests
     {
         using var ok = Response429(TimeSpan.FromSeconds(30));
         using var beyondCap = Response429(TimeSpan.FromSeconds(31));
-        var infinite = new ElasticFunnelsCrmOptions { Timeout = Timeout.InfiniteTimeSpan };
+        var infinite = new ElasticFunnelsCrmOptions { Timeout = Timeout.InfiniteTimeSpan, RateLimit = { Mode = CrmRateLimitMode.Off } };
 
         Assert.True(Decide("GET", Outcome.FromResult(ok)));
         Assert.False(Decide("GET", Outcome.FromResult(beyondCap)));
@@ -109,6 +109,17 @@ public sealed class RetryClassifierTests
         return response;
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public void ShouldRetry_429WithRequestBudgetOn_LeftToTheBudget(string method)
+    {
+        var withBudget = new ElasticFunnelsCrmOptions();
+
+        Assert.False(Decide(method, Outcome.FromResult(new HttpResponseMessage(HttpStatusCode.TooManyRequests)), withBudget));
+        Assert.False(Decide(method, Outcome.FromResult(Response429(TimeSpan.FromSeconds(1))), withBudget));
+    }
+
     private static bool Decide(string method, Outcome<HttpResponseMessage> outcome, ElasticFunnelsCrmOptions? options = null)
     {
         var context = ResilienceContextPool.Shared.Get();
@@ -116,7 +127,8 @@ public sealed class RetryClassifierTests
         context.SetRequestMessage(request);
         try
         {
-            return CrmResiliencePipeline.ShouldRetry(outcome, context, options ?? new ElasticFunnelsCrmOptions(), TimeProvider.System);
+            // With the request budget off: the retry strategy is then what answers a 429.
+            return CrmResiliencePipeline.ShouldRetry(outcome, context, options ?? new ElasticFunnelsCrmOptions { RateLimit = { Mode = CrmRateLimitMode.Off } }, TimeProvider.System);
         }
         finally
         {

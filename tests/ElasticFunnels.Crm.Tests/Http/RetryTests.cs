@@ -150,6 +150,7 @@ public sealed class RetryTests
         {
             o.Retry.MaxRetryAttempts = 0;
             o.CircuitBreaker.MinimumThroughput = 2;
+            o.RateLimit.Mode = CrmRateLimitMode.Off;
         });
         stub.Sequence("GET", Status(429));
 

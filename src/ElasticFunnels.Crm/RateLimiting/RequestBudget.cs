@@ -1,0 +1,195 @@
+namespace ElasticFunnels.Crm.RateLimiting;
+
+/// <summary>
+/// The budget of one key, in this process: the reference implementation of the algorithm described on
+/// <see cref="CrmRateLimitOptions"/> (the Redis store runs the same rules in Lua). Times are ticks of the
+/// store's clock.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Pacing: a request may leave at <c>max(now, pause end, next free)</c>; taking that place moves
+/// <c>next free</c> one interval on (1 / rate, or the fixed interval). A place given back by a cancelled
+/// caller is taken by the next request.</item>
+/// <item>Episodes: the time from one pause's end to the next 429. A 429 of the current episode starts a
+/// pause (the server's <c>Retry-After</c>, else the backoff) and a new epoch: places given out before it are
+/// void and their holders queue again. Adaptive: the rate becomes the requests accepted in the episode
+/// divided by the time from its start to the pause's end; a 429 right after a pause (nothing accepted)
+/// halves it instead. Between 429s it grows (<see cref="CrmRateLimitPolicy.IncreasePerSecond"/>).</item>
+/// </list>
+/// </remarks>
+internal sealed class RequestBudget
+{
+    private readonly Lock _gate = new();
+    private readonly SortedSet<long> _freed = [];
+    private double _rate = double.PositiveInfinity;
+    private long _nextFree;
+    private long _pausedUntil;
+    private long _epoch;
+    private long _episodeStart = -1;
+    private long _episodeAccepted;
+    private long _lastIncrease;
+    private int _quickRefusals;
+    private int _queued;
+
+    /// <summary>The adaptive rate in requests per second (infinity until the first 429).</summary>
+    public double Rate
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rate;
+            }
+        }
+    }
+
+    public CrmRateLimitLease Acquire(long now, CrmRateLimitPolicy policy, TimeSpan maxWait, CrmRateLimitLease? previous)
+    {
+        lock (_gate)
+        {
+            if (_episodeStart < 0)
+            {
+                _episodeStart = now;
+                _lastIncrease = now;
+            }
+
+            Grow(now, policy);
+            if (previous is { Granted: true } held)
+            {
+                if (held.Wait > TimeSpan.Zero)
+                {
+                    _queued--;
+                }
+
+                if (held.Epoch == _epoch)
+                {
+                    return held with { Wait = TimeSpan.Zero };
+                }
+            }
+
+            var earliest = Math.Max(now, _pausedUntil);
+            while (_freed.Count > 0 && _freed.Min < earliest)
+            {
+                _freed.Remove(_freed.Min);
+            }
+
+            var reuse = _freed.Count > 0;
+            var slot = reuse ? _freed.Min : Math.Max(earliest, _nextFree);
+            var wait = TimeSpan.FromTicks(slot - now);
+            if (wait > maxWait || (wait > TimeSpan.Zero && _queued >= policy.QueueLimit))
+            {
+                return new CrmRateLimitLease(Granted: false, wait, slot, _epoch);
+            }
+
+            if (reuse)
+            {
+                _freed.Remove(slot);
+            }
+            else
+            {
+                _nextFree = slot + Interval(policy);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                _queued++;
+            }
+
+            return new CrmRateLimitLease(Granted: true, wait, slot, _epoch);
+        }
+    }
+
+    public void Release(CrmRateLimitLease lease, CrmRateLimitPolicy policy)
+    {
+        lock (_gate)
+        {
+            if (!lease.Granted)
+            {
+                return;
+            }
+
+            if (lease.Wait > TimeSpan.Zero)
+            {
+                _queued--;
+            }
+
+            if (lease.Epoch != _epoch)
+            {
+                return;
+            }
+
+            if (lease.Slot + Interval(policy) == _nextFree)
+            {
+                _nextFree = lease.Slot;
+            }
+            else
+            {
+                _freed.Add(lease.Slot);
+            }
+        }
+    }
+
+    public void Report(long now, CrmRateLimitPolicy policy, CrmRateLimitLease lease, bool refused, TimeSpan? retryAfter)
+    {
+        lock (_gate)
+        {
+            if (!refused)
+            {
+                if (lease.Epoch == _epoch)
+                {
+                    _episodeAccepted++;
+                }
+
+                return;
+            }
+
+            if (lease.Epoch != _epoch || now < _pausedUntil)
+            {
+                // A pause already covers this refusal (the request was in flight when it began).
+                if (retryAfter is { } longer)
+                {
+                    _pausedUntil = Math.Max(_pausedUntil, now + longer.Ticks);
+                }
+
+                return;
+            }
+
+            // Refused again right after a pause, with nothing accepted in between: the pause was too short.
+            var quick = _epoch > 0 && _episodeAccepted == 0;
+            _quickRefusals = quick ? _quickRefusals + 1 : 0;
+            var backoff = Math.Min(policy.MaxBackoff.Ticks, policy.InitialBackoff.Ticks * (1L << Math.Min(_quickRefusals, 20)));
+            _pausedUntil = now + (retryAfter?.Ticks ?? backoff);
+
+            if (policy.Mode == CrmRateLimitMode.Adaptive)
+            {
+                _rate = _episodeAccepted > 0
+                    ? Math.Max(policy.MinRate, _episodeAccepted / TimeSpan.FromTicks(_pausedUntil - _episodeStart).TotalSeconds)
+                    : double.IsPositiveInfinity(_rate) ? _rate : Math.Max(policy.MinRate, _rate / 2);
+            }
+
+            _epoch++;
+            _episodeStart = _pausedUntil;
+            _episodeAccepted = 0;
+            _lastIncrease = _pausedUntil;
+            _nextFree = _pausedUntil;
+            _freed.Clear();
+        }
+    }
+
+    private void Grow(long now, CrmRateLimitPolicy policy)
+    {
+        if (policy.Mode != CrmRateLimitMode.Adaptive || double.IsPositiveInfinity(_rate) || now <= _lastIncrease || now < _pausedUntil)
+        {
+            return;
+        }
+
+        var seconds = TimeSpan.FromTicks(now - _lastIncrease).TotalSeconds;
+        _rate += Math.Max(policy.MinIncreasePerSecond, _rate * policy.IncreasePerSecond) * seconds;
+        _lastIncrease = now;
+    }
+
+    private long Interval(CrmRateLimitPolicy policy) =>
+        policy.Mode == CrmRateLimitMode.Fixed ? policy.FixedInterval.Ticks
+        : double.IsPositiveInfinity(_rate) ? 0
+        : (long)(TimeSpan.TicksPerSecond / _rate);
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using ElasticFunnels.Crm.Http;
+using Polly;
+
+namespace ElasticFunnels.Crm.RateLimiting;
+
+/// <summary>
+/// The request budget in the resilience pipeline, between the circuit breaker and the attempt timeout:
+/// each attempt first takes a place in its key's budget (waiting counts against the call's total timeout,
+/// never the attempt's), and a 429 goes back into the queue behind the key's shared pause instead of to
+/// the retry strategy, so it uses no retry. When the wait would outlast the call, the 429 is returned
+/// and the call fails with a <see cref="CrmRateLimitException"/> that says so.
+/// </summary>
+internal sealed class RequestBudgetStrategy(BudgetGate gate, TimeProvider timeProvider) : ResilienceStrategy<HttpResponseMessage>
+{
+    protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback,
+        ResilienceContext context,
+        TState state)
+    {
+        var call = CrmCall.Of(context.GetRequestMessage());
+        var cancellationToken = context.CancellationToken;
+        TimeSpan TimeLeft() => call?.TimeLeft(timeProvider) is { } left && left > TimeSpan.Zero ? left : call is null ? TimeSpan.MaxValue : TimeSpan.Zero;
+
+        var place = await gate.WaitForPlaceAsync(TimeLeft, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+        while (true)
+        {
+            var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+            if (outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests } refused)
+            {
+                if (outcome.Result is not null)
+                {
+                    await gate.ReportAsync(place, refused: false, retryAfter: null).ConfigureAwait(false);
+                }
+
+                return outcome;
+            }
+
+            await gate.ReportAsync(place, refused: true, RetryAfterHeader.Read(refused)).ConfigureAwait(false);
+            try
+            {
+                // Refused, so nothing was processed: queue again behind the pause, as long as the call can wait.
+                place = await gate.WaitForPlaceAsync(TimeLeft, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            }
+            catch (BudgetExceededException exceeded)
+            {
+                call?.GiveUpOnRateLimit(exceeded.Wait);
+                return outcome;
+            }
+            catch
+            {
+                refused.Dispose();
+                throw;
+            }
+
+            refused.Dispose();
+        }
+    }
+}
