@@ -87,7 +87,7 @@ internal sealed class CliOutput(CliHost host, bool json)
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });

@@ -55,13 +55,16 @@ public sealed class CliTestContext : IAsyncDisposable
     /// <summary>Runs efcrm in this process, as <c>efcrm args...</c>, with standard input <paramref name="input"/>.</summary>
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
-    public async Task<CliResult> RunWithInputAsync(string input, params string[] args)
+    public Task<CliResult> RunWithInputAsync(string input, params string[] args) => RunAsync(input, Ct, args);
+
+    /// <summary>Runs efcrm in this process until it ends or <paramref name="cancellationToken"/> (its Ctrl-C) is cancelled.</summary>
+    public async Task<CliResult> RunAsync(string input, CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var variables = new Dictionary<string, string?>(Environment);
         var host = new CliHost(output, error, new StringReader(input), name => variables.GetValueOrDefault(name), CliHost.DefaultConfigDirectory(name => variables.GetValueOrDefault(name)));
-        var code = await CliApp.RunAsync(args, host, Ct);
+        var code = await CliApp.RunAsync(args, host, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
