@@ -9,12 +9,18 @@ namespace ElasticFunnels.Crm.Cli.App;
 internal sealed class CliHost
 {
     private readonly Func<string, string?> _variables;
+    private readonly Lazy<TextReader> _input;
 
     public CliHost(TextWriter output, TextWriter error, TextReader input, Func<string, string?> variables, string configDirectory)
+        : this(output, error, () => input, variables, configDirectory)
+    {
+    }
+
+    private CliHost(TextWriter output, TextWriter error, Func<TextReader> input, Func<string, string?> variables, string configDirectory)
     {
         Out = output;
         Error = error;
-        In = input;
+        _input = new Lazy<TextReader>(input);
         _variables = variables;
         ConfigDirectory = configDirectory;
     }
@@ -25,7 +31,8 @@ internal sealed class CliHost
     /// <summary>Everything else: progress, warnings, errors, summaries when the data goes to <see cref="Out"/>.</summary>
     public TextWriter Error { get; }
 
-    public TextReader In { get; }
+    /// <summary>Standard input, opened on first use (opening the console's input on a terminal switches its keypad mode).</summary>
+    public TextReader In => _input.Value;
 
     /// <summary>Where <c>profiles.json</c> lives.</summary>
     public string ConfigDirectory { get; }
@@ -56,7 +63,7 @@ internal sealed class CliHost
         var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
         var outIsTerminal = !Console.IsOutputRedirected;
         var errorIsTerminal = !Console.IsErrorRedirected;
-        return new CliHost(output, Console.Error, Console.In, Environment.GetEnvironmentVariable, DefaultConfigDirectory())
+        return new CliHost(output, Console.Error, () => Console.In, Environment.GetEnvironmentVariable, DefaultConfigDirectory())
         {
             OutIsTerminal = outIsTerminal,
             ErrorIsTerminal = errorIsTerminal,

@@ -33,9 +33,13 @@ public sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, string workingDirectory, IEnumerable<string> args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, string workingDirectory, IEnumerable<string> args) =>
+        Start("dotnet", [Dll, .. args], environment, workingDirectory);
+
+    /// <summary>Starts <paramref name="file"/> with efcrm's environment: the variables given, and none of the user's EF_* or NO_COLOR.</summary>
+    public static CliProcess Start(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -44,7 +48,6 @@ public sealed class CliProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -91,7 +94,11 @@ public sealed class CliProcess : IDisposable
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
         while (!condition(Out))
         {
-            Assert.False(_process.HasExited && !condition(Out), $"the process ended first: {await WaitAsync(ct)}");
+            if (_process.HasExited && !condition(Out))
+            {
+                Assert.Fail($"the process ended first: {await WaitAsync(ct)}");
+            }
+
             await Task.Delay(20, timeout.Token);
         }
     }
