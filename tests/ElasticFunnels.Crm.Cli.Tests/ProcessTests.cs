@@ -77,13 +77,10 @@ public sealed class ProcessTests
     public async Task Process_CtrlCDuringImport_StopsCleanlyReportsWhatWasWrittenAndResumes()
     {
         await using var cli = await CliTestContext.StartAsync();
-        cli.Emulator.Latency = TimeSpan.FromMilliseconds(40);
-        var file = cli.WriteFile("leads.csv", Leads(400));
-        var results = file + ".results.jsonl";
+        var (file, results) = (cli.PathOf("leads.csv"), cli.PathOf("leads.csv.results.jsonl"));
 
-        using (var import = cli.StartProcess("import", file, "--entity", "leads", "--upsert-by", "reference", "--reference-type", "import"))
+        using (var import = await StartSlowImportAsync(cli))
         {
-            await WaitForResultLinesAsync(results, 32);
             import.Interrupt();
             var stopped = await import.WaitAsync(Ct);
 
@@ -105,13 +102,10 @@ public sealed class ProcessTests
     public async Task Process_KilledMidImport_ResumedByReferenceStoresNoRowTwiceAndAccountsForEveryRow()
     {
         await using var cli = await CliTestContext.StartAsync();
-        cli.Emulator.Latency = TimeSpan.FromMilliseconds(40);
-        var file = cli.WriteFile("leads.csv", Leads(400));
-        var results = file + ".results.jsonl";
+        var (file, results) = (cli.PathOf("leads.csv"), cli.PathOf("leads.csv.results.jsonl"));
 
-        using (var import = cli.StartProcess("import", file, "--entity", "leads", "--upsert-by", "reference", "--reference-type", "import"))
+        using (var import = await StartSlowImportAsync(cli))
         {
-            await WaitForResultLinesAsync(results, 32);
             import.KillHard();
             await import.WaitAsync(Ct);
         }
@@ -151,14 +145,24 @@ public sealed class ProcessTests
         Assert.Contains("Emulator stopped.", stopped.Error, StringComparison.Ordinal);
     }
 
-    private static async Task WaitForResultLinesAsync(string path, int lines)
+    /// <summary>
+    /// Starts importing leads.csv (400 rows, upserted by reference) against an emulator that answers each
+    /// request after 40 ms, and returns once the results file records at least one batch: mid-import.
+    /// </summary>
+    private static async Task<CliProcess> StartSlowImportAsync(CliTestContext cli)
     {
+        cli.Emulator.Latency = TimeSpan.FromMilliseconds(40);
+        var file = cli.WriteFile("leads.csv", Leads(400));
+        var results = file + ".results.jsonl";
+        var import = cli.StartProcess("import", file, "--entity", "leads", "--upsert-by", "reference", "--reference-type", "import");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        while (!File.Exists(path) || ResultLines.All(path).Count < lines)
+        while (!File.Exists(results) || ResultLines.All(results).Count < 32)
         {
             await Task.Delay(10, timeout.Token);
         }
+
+        return import;
     }
 
     /// <summary>Runs efcrm under a pseudo-terminal and returns everything it drew.</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ElasticFunnels.Crm.Cli.Api;
+using ElasticFunnels.Crm.Cli.Output;
 
 namespace ElasticFunnels.Crm.Cli.App;
 
@@ -18,6 +20,30 @@ internal sealed class CommandKit(CliHost host, GlobalOptions globals, ExamplesHe
     }
 
     public void Examples(Command command, params string[] examples) => help.Add(command, examples);
+
+    /// <summary>
+    /// <c>delete &lt;id&gt; [--yes]</c> for a resource with a numeric id: asks on a terminal (refuses without
+    /// one unless --yes), deletes, and says what went.
+    /// </summary>
+    public Command Delete(string what, string consequence, Argument<long> id, string example, Func<CrmApi, long, CancellationToken, Task> delete)
+    {
+        var yes = YesOption();
+        var command = Command("delete", $"Delete a {what}{consequence}.", example);
+        command.Add(id);
+        command.Add(yes);
+        Action(command, async (c, ct) =>
+        {
+            var target = c.Get(id);
+            if (!c.Confirm($"Delete {what} {target}{consequence}?", c.Get(yes)))
+            {
+                return Print.NotConfirmed(c);
+            }
+
+            await delete(c.Api, target, ct);
+            return Print.Deleted(c, what, Print.Text(target)!);
+        });
+        return command;
+    }
 
     public void Action(Command command, Func<CommandContext, CancellationToken, Task<int>> action) =>
         command.SetAction((parse, ct) => RunAsync(parse, action, ct));

@@ -81,22 +81,7 @@ internal static class FieldsCommands
         });
         fields.Add(update);
 
-        var yes = CommandKit.YesOption();
-        var delete = kit.Command("delete", "Delete a field (its values go with it).", "efcrm fields delete 7 --yes");
-        delete.Add(id);
-        delete.Add(yes);
-        kit.Action(delete, async (c, ct) =>
-        {
-            var fieldId = c.Get(id);
-            if (!c.Confirm($"Delete field {fieldId} and its values in every entry?", c.Get(yes)))
-            {
-                return Print.NotConfirmed(c);
-            }
-
-            await c.Api.DeleteFieldAsync(fieldId, ct);
-            return Print.Deleted(c, "field", Print.Text(fieldId)!);
-        });
-        fields.Add(delete);
+        fields.Add(kit.Delete("field", " and its values in every entry", id, "efcrm fields delete 7 --yes", (api, target, ct) => api.DeleteFieldAsync(target, ct)));
         return fields;
     }
 

@@ -44,22 +44,7 @@ internal static class PipelinesCommands
             Print.One(c, await c.Api.UpdatePipelineAsync(c.Get(id), new PipelineUpdateRequest { Name = c.Get(name) }, ct), (w, p) => JsonModels.Pipeline(w, p), Details));
         pipelines.Add(update);
 
-        var yes = CommandKit.YesOption();
-        var delete = kit.Command("delete", "Delete a pipeline and its stages.", "efcrm pipelines delete 2 --yes");
-        delete.Add(id);
-        delete.Add(yes);
-        kit.Action(delete, async (c, ct) =>
-        {
-            var pipelineId = c.Get(id);
-            if (!c.Confirm($"Delete pipeline {pipelineId} and its stages?", c.Get(yes)))
-            {
-                return Print.NotConfirmed(c);
-            }
-
-            await c.Api.DeletePipelineAsync(pipelineId, ct);
-            return Print.Deleted(c, "pipeline", Print.Text(pipelineId)!);
-        });
-        pipelines.Add(delete);
+        pipelines.Add(kit.Delete("pipeline", " and its stages", id, "efcrm pipelines delete 2 --yes", (api, target, ct) => api.DeletePipelineAsync(target, ct)));
         return pipelines;
     }
 

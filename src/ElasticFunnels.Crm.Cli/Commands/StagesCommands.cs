@@ -80,22 +80,7 @@ internal static class StagesCommands
         });
         stages.Add(reorder);
 
-        var yes = CommandKit.YesOption();
-        var delete = kit.Command("delete", "Delete a stage.", "efcrm stages delete 6 --yes");
-        delete.Add(id);
-        delete.Add(yes);
-        kit.Action(delete, async (c, ct) =>
-        {
-            var stageId = c.Get(id);
-            if (!c.Confirm($"Delete stage {stageId}?", c.Get(yes)))
-            {
-                return Print.NotConfirmed(c);
-            }
-
-            await c.Api.DeleteStageAsync(stageId, ct);
-            return Print.Deleted(c, "stage", Print.Text(stageId)!);
-        });
-        stages.Add(delete);
+        stages.Add(kit.Delete("stage", "", id, "efcrm stages delete 6 --yes", (api, target, ct) => api.DeleteStageAsync(target, ct)));
         return stages;
     }
 
