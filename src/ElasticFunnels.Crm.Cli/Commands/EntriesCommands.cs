@@ -139,16 +139,13 @@ internal static class EntriesCommands
             "efcrm entries list --entity leads --stage 2 --search jane --json",
             "efcrm entries list --entity leads --reference-type conversion --reference-id conv-123",
             "efcrm entries list --entity leads --all --json > leads.json");
-        var pipeline = new Option<long?>("--pipeline") { Description = "Only entries in this pipeline (id)." };
-        var stage = new Option<long?>("--stage") { Description = "Only entries in this stage (id)." };
-        var referenceType = new Option<string?>("--reference-type") { Description = "Only entries with this reference type." };
-        var referenceId = new Option<string?>("--reference-id") { Description = "Only entries with this reference id." };
-        var search = new Option<string?>("--search", "-q") { Description = "Only entries whose title matches (the API's q)." };
-        var customer = new Option<bool>("--include-customer") { Description = "Include the linked customer (JSON output)." };
+        var filters = new EntryFilterOptions();
         var page = new Option<int?>("--page") { Description = "Page number, from 1 (not with --all)." };
         var perPage = new Option<int?>("--per-page") { Description = "Entries per page, 1 to 100 (default: the API's, or 100 with --all)." };
         var all = new Option<bool>("--all") { Description = "Every page, requested one at a time as they are printed." };
-        foreach (var option in new Option[] { entity, pipeline, stage, referenceType, referenceId, search, customer, page, perPage, all })
+        list.Add(entity);
+        filters.AddTo(list);
+        foreach (var option in new Option[] { page, perPage, all })
         {
             list.Add(option);
         }
@@ -156,16 +153,7 @@ internal static class EntriesCommands
         kit.Action(list, async (c, ct) =>
         {
             var entityId = await c.EntityIdAsync(c.Get(entity), ct);
-            var options = new EntryListOptions
-            {
-                PipelineId = c.Get(pipeline),
-                StageId = c.Get(stage),
-                ReferenceType = c.Get(referenceType),
-                ReferenceId = c.Get(referenceId),
-                Search = c.Get(search),
-                IncludeCustomer = c.Get(customer) ? true : null,
-                PerPage = c.Get(perPage),
-            };
+            var options = filters.Read(c, c.Get(perPage));
             if (c.Get(all))
             {
                 if (c.Get(page) is not null)

@@ -22,21 +22,18 @@ internal static class ExportCommand
         var output = new Option<string?>("--output", "-o") { Description = "File to write (replaced if it exists); standard output when not given or '-'." };
         var columns = new Option<string[]>("--column") { Description = "CSV: a field key to export, in order; repeat for each (default: every field)." };
         var noGuard = new Option<bool>("--no-formula-guard") { Description = "CSV: write cells that start with = + - @ as they are (unsafe to open in a spreadsheet)." };
-        var pipeline = new Option<long?>("--pipeline") { Description = "Only entries in this pipeline (id)." };
-        var stage = new Option<long?>("--stage") { Description = "Only entries in this stage (id)." };
-        var referenceType = new Option<string?>("--reference-type") { Description = "Only entries with this reference type." };
-        var referenceId = new Option<string?>("--reference-id") { Description = "Only entries with this reference id." };
-        var search = new Option<string?>("--search", "-q") { Description = "Only entries whose title matches." };
-        var customer = new Option<bool>("--include-customer") { Description = "JSON Lines: include the linked customer." };
+        var filters = new EntryFilterOptions();
 
         var export = kit.Command("export", "Export an entity's entries to CSV or JSON Lines, streaming page by page (constant memory).",
             "efcrm export --entity leads --output leads.csv",
             "efcrm export --entity leads --format jsonl > leads.jsonl",
             "efcrm export --entity leads --stage 4 --column email --column deal_value -o won.csv");
-        foreach (var option in new Option[] { entity, format, output, columns, noGuard, pipeline, stage, referenceType, referenceId, search, customer })
+        foreach (var option in new Option[] { entity, format, output, columns, noGuard })
         {
             export.Add(option);
         }
+
+        filters.AddTo(export);
 
         kit.Action(export, async (c, ct) =>
         {
@@ -45,16 +42,7 @@ internal static class ExportCommand
             var entityId = await c.EntityIdAsync(c.Get(entity), ct);
             var options = new EntryExportOptions
             {
-                Filter = new EntryListOptions
-                {
-                    PipelineId = c.Get(pipeline),
-                    StageId = c.Get(stage),
-                    ReferenceType = c.Get(referenceType),
-                    ReferenceId = c.Get(referenceId),
-                    Search = c.Get(search),
-                    IncludeCustomer = c.Get(customer) ? true : null,
-                    PerPage = EntryListOptions.MaxPerPage,
-                },
+                Filter = filters.Read(c, EntryListOptions.MaxPerPage),
                 Columns = c.Get(columns) is { Length: > 0 } keys ? keys : null,
                 CellFormat = CsvCellFormat.RoundTrip,
                 NeutralizeFormulas = !c.Get(noGuard),
