@@ -3,10 +3,12 @@ using BenchmarkDotNet.Running;
 using ElasticFunnels.Crm.Benchmarks;
 
 // dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- export-memory [csv|jsonl]
+// dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- import-memory
 // dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 return args switch
 {
     ["export-memory", ..] => await ExportMemoryHarness.RunAsync(args.Length > 1 ? args[1] : "csv"),
+    ["import-memory"] => await ImportMemoryHarness.RunAsync(),
     ["export-memory-one", var total, var format] => await ExportMemoryHarness.RunOneAsync(int.Parse(total, CultureInfo.InvariantCulture), format),
     ["emulator", .. var rest] => await EmulatorCommand.RunAsync(rest),
     _ => Run(args),

@@ -5,35 +5,25 @@ using System.Xml.Linq;
 namespace ElasticFunnels.Crm.PackageTests;
 
 /// <summary>
-/// Packs ElasticFunnels.Crm and ElasticFunnels.Crm.Testing into a local folder, creates a console project
-/// outside the repository that references them from that folder only (package source mapping), builds it
-/// and runs it against the emulator.
+/// Creates a console project outside the repository that references the packed ElasticFunnels.Crm and
+/// ElasticFunnels.Crm.Testing from the local feed only (package source mapping), builds it and runs it
+/// against the emulator.
 /// </summary>
-public sealed class PackageConsumptionTests : IDisposable
+public sealed class PackageConsumptionTests(LocalFeed packages)
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("efcrm-pack-").FullName;
-    private string? _version;
-
     [Fact]
     public async Task PackedPackages_FreshConsoleProject_BuildsAndRunsAgainstEmulator()
     {
         var ct = TestContext.Current.CancellationToken;
-        var root = FindRepositoryRoot();
-        var feed = Path.Combine(_work, "feed");
-        var version = _version = $"0.0.0-pack{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-
-        foreach (var project in new[] { "src/ElasticFunnels.Crm", "src/ElasticFunnels.Crm.Testing" })
-        {
-            var pack = await RunAsync("dotnet", $"pack \"{Path.Combine(root, project)}\" -c Release -o \"{feed}\" -p:Version={version} -p:ContinuousIntegrationBuild=true", root, ct);
-            Assert.True(pack.ExitCode == 0, pack.Output);
-        }
+        var feed = packages.Feed;
+        var version = packages.Version;
 
         var package = Path.Combine(feed, $"ElasticFunnels.Crm.{version}.nupkg");
         Assert.True(File.Exists(package));
         Assert.True(File.Exists(Path.Combine(feed, $"ElasticFunnels.Crm.{version}.snupkg")));
         AssertPackageMetadata(package);
 
-        var app = Path.Combine(_work, "app");
+        var app = Path.Combine(packages.Work, "app");
         Directory.CreateDirectory(app);
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -94,7 +84,7 @@ public sealed class PackageConsumptionTests : IDisposable
             Console.WriteLine($"PACKAGE-OK entries={count} email={entry.Values["email"].GetString()}");
             """, ct);
 
-        var run = await RunAsync("dotnet", "run", app, ct);
+        var run = await LocalFeed.RunAsync("dotnet", "run", app, ct);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("PACKAGE-OK entries=1 email=jane@example.com", run.Output);
@@ -120,66 +110,5 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.Contains(zip.Entries, e => e.FullName == "icon.png");
         Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/ElasticFunnels.Crm.dll");
         Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/ElasticFunnels.Crm.xml");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string directory, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, $"{file} {arguments}\n{await stdout}\n{await stderr}");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ElasticFunnels.Crm.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
-
-    public void Dispose()
-    {
-        // The throwaway version was restored into the global packages folder; do not leave it there.
-        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var leftovers = _version is null
-            ? []
-            : new[] { "elasticfunnels.crm", "elasticfunnels.crm.testing" }.Select(id => Path.Combine(globalPackages, id, _version));
-        foreach (var directory in leftovers.Append(_work))
-        {
-            try
-            {
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
     }
 }

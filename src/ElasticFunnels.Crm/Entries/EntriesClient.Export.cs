@@ -20,7 +20,7 @@ internal sealed partial class EntriesClient
         Guard.Id(entityId, nameof(entityId));
         ArgumentNullException.ThrowIfNull(writer);
         var (filter, columns) = PrepareExport(options, requestOptions);
-        return ExportCsvCoreAsync(entityId, writer, filter, columns, requestOptions, cancellationToken);
+        return ExportCsvCoreAsync(entityId, writer, filter, columns, options, requestOptions, cancellationToken);
     }
 
     public Task<long> ExportCsvAsync(long entityId, Stream stream, EntryExportOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -31,7 +31,7 @@ internal sealed partial class EntriesClient
         Guard.Id(entityId, nameof(entityId));
         CheckWritable(stream);
         var (filter, columns) = PrepareExport(options, requestOptions);
-        return ToStreamAsync(stream, writer => ExportCsvCoreAsync(entityId, writer, filter, columns, requestOptions, cancellationToken));
+        return ToStreamAsync(stream, writer => ExportCsvCoreAsync(entityId, writer, filter, columns, options, requestOptions, cancellationToken));
     }
 
     public Task<long> ExportJsonLinesAsync(long entityId, TextWriter writer, EntryExportOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -56,9 +56,12 @@ internal sealed partial class EntriesClient
         return ToStreamAsync(stream, writer => ExportJsonLinesCoreAsync(entityId, writer, filter, requestOptions, cancellationToken));
     }
 
-    private async Task<long> ExportCsvCoreAsync(long entityId, TextWriter writer, EntryListOptions filter, string[]? columns, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
+    private async Task<long> ExportCsvCoreAsync(long entityId, TextWriter writer, EntryListOptions filter, string[]? columns, EntryExportOptions? options, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        columns ??= await FieldColumnsAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
+        var format = options?.CellFormat ?? CsvCellFormat.Plain;
+        var entityFields = columns is null || CsvCellWriter.NeedsFields(format) ? await fields.ListAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false) : null;
+        columns ??= FieldColumns(entityFields!);
+        var text = new CsvCellWriter(columns, entityFields, format, options?.NeutralizeFormulas ?? false);
         var row = new StringBuilder();
         Csv.AppendRow(row, FixedCsvColumns.Concat(columns.Select(key => FixedCsvColumns.Contains(key, StringComparer.Ordinal) ? "values." + key : key)));
         await writer.WriteAsync(row, cancellationToken).ConfigureAwait(false);
@@ -71,17 +74,17 @@ internal sealed partial class EntriesClient
             row.Clear();
             foreach (var entry in page.Values)
             {
-                cells[0] = entry.Id;
-                cells[1] = entry.Title;
+                cells[0] = text.Text(entry.Id);
+                cells[1] = text.Text(entry.Title);
                 cells[2] = ExportText.Of(entry.PipelineId);
                 cells[3] = ExportText.Of(entry.StageId);
-                cells[4] = entry.ReferenceType;
-                cells[5] = entry.ReferenceId;
+                cells[4] = text.Text(entry.ReferenceType);
+                cells[5] = text.Text(entry.ReferenceId);
                 cells[6] = ExportText.Of(entry.CreatedAt);
                 cells[7] = ExportText.Of(entry.UpdatedAt);
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    cells[FixedCsvColumns.Length + i] = entry.Values.TryGetValue(columns[i], out var value) ? ExportText.Of(value) : null;
+                    cells[FixedCsvColumns.Length + i] = entry.Values.TryGetValue(columns[i], out var value) ? text.Value(i, value) : null;
                 }
 
                 Csv.AppendRow(row, cells);
@@ -120,11 +123,8 @@ internal sealed partial class EntriesClient
         return count;
     }
 
-    private async Task<string[]> FieldColumnsAsync(long entityId, CrmRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        var list = await fields.ListAsync(entityId, requestOptions, cancellationToken).ConfigureAwait(false);
-        return [.. list.Where(f => f.Key.Length > 0).OrderBy(f => f.Position ?? int.MaxValue).Select(f => f.Key).Distinct(StringComparer.Ordinal)];
-    }
+    private static string[] FieldColumns(IReadOnlyList<CustomField> fields) =>
+        [.. fields.Where(f => f.Key.Length > 0).OrderBy(f => f.Position ?? int.MaxValue).Select(f => f.Key).Distinct(StringComparer.Ordinal)];
 
     private (EntryListOptions Filter, string[]? Columns) PrepareExport(EntryExportOptions? options, CrmRequestOptions? requestOptions)
     {

@@ -19,9 +19,12 @@ public partial interface IEntriesClient
     /// <see cref="ExportJsonLinesAsync(long, TextWriter, EntryExportOptions?, CancellationToken)"/> to keep everything.</para>
     /// <para>Cells never depend on the culture: numbers as the API sent them, <c>true</c>/<c>false</c>,
     /// timestamps ISO 8601 in UTC, null as an empty cell, a list of plain values joined with <c>"; "</c>,
-    /// objects and lists of objects as compact JSON. Rows come newest first, each entry once (see
-    /// <see cref="ListAutoPagingAsync(long, EntryListOptions?, CancellationToken)"/> for what holds while the data changes). Cells are written as they are:
-    /// if the file will be opened in a spreadsheet, guard against formula injection yourself.</para>
+    /// objects and lists of objects as compact JSON (<see cref="CsvCellFormat.Plain"/>); with
+    /// <see cref="EntryExportOptions.CellFormat"/> <see cref="CsvCellFormat.RoundTrip"/>, list items are
+    /// escaped and JSON fields written as JSON, so <see cref="EntryCsvCells"/> reads them back exactly. Rows
+    /// come newest first, each entry once (see <see cref="ListAutoPagingAsync(long, EntryListOptions?, CancellationToken)"/> for what holds while the data
+    /// changes). Cells are written as they are unless <see cref="EntryExportOptions.NeutralizeFormulas"/> is
+    /// set: turn it on when the file will be opened in a spreadsheet.</para>
     /// </remarks>
     /// <param name="entityId">The entity id; greater than zero.</param>
     /// <param name="writer">Where the CSV goes; it is flushed, not closed.</param>

@@ -14,4 +14,20 @@ public sealed class EntryExportOptions
     /// writes every value and ignores this list.
     /// </summary>
     public IList<string>? Columns { get; set; }
+
+    /// <summary>
+    /// CSV only: how custom field values are written. <see cref="CsvCellFormat.Plain"/> (the default) reads
+    /// best; <see cref="CsvCellFormat.RoundTrip"/> can be read back exactly, list items and JSON included,
+    /// and reads the entity's fields once even when <see cref="Columns"/> is set.
+    /// </summary>
+    public CsvCellFormat CellFormat { get; set; }
+
+    /// <summary>
+    /// CSV only: when <see langword="true"/>, every cell that a spreadsheet would run as a formula (text
+    /// starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return, numbers such as
+    /// <c>-5</c> excepted) is written with a leading <c>'</c>, as <see cref="EntryCsvCells.NeutralizeFormula"/>
+    /// defines; <see cref="EntryCsvCells.RestoreFormula"/> undoes it exactly. Default <see langword="false"/>:
+    /// cells are written as they are.
+    /// </summary>
+    public bool NeutralizeFormulas { get; set; }
 }

@@ -1,9 +1,0 @@
-namespace CrmCli;
-
-/// <summary>What happened to one CSV row.</summary>
-public enum ImportRowStatus
-{
-    Created,
-    Updated,
-    Failed,
-}
