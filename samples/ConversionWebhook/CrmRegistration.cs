@@ -19,7 +19,7 @@ public static class CrmRegistration
         builder.Services.AddSingleton<IElasticFunnelsCrmClient>(sp =>
         {
             var emulator = sp.GetRequiredService<CrmEmulator>();
-            var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress };
+            var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress };
             return new ElasticFunnelsCrmClient(options, emulator.CreateHandler(), disposeHandler: true);
         });
         return true;

@@ -9,13 +9,15 @@ namespace ElasticFunnels.Crm.Testing;
 /// <example>
 /// <code>
 /// await using var emulator = new CrmEmulator();
-/// using var http = new HttpClient(emulator.CreateHandler()) { BaseAddress = CrmEmulator.InMemoryBaseAddress };
+/// using var http = new HttpClient(emulator.CreateHandler()) { BaseAddress = emulator.BaseAddress };
 /// http.DefaultRequestHeaders.Add("EF-Access-Key", emulator.AccessKey);
 /// var presets = await http.GetStringAsync($"brands/{emulator.BrandId}/crm/entity-presets");
 /// </code>
 /// </example>
 public sealed class CrmEmulator : IAsyncDisposable, IDisposable
 {
+    private static long instances;
+
     private readonly EmulatorCore core;
     private readonly TimeSpan initialLatency;
     private readonly int serverPort;
@@ -50,10 +52,13 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// A base address for clients over <see cref="CreateHandler"/>. The handler ignores the host; the
-    /// reserved <c>.invalid</c> name fails fast should a real network handler ever be given it.
+    /// The base address for clients over <see cref="CreateHandler"/>: <c>https://emulator-{n}.crm.invalid/api/</c>,
+    /// a different host for each emulator. The handler ignores the host, but a client does not: the SDK keeps one
+    /// request budget per API origin and access key, so emulators with different hosts never share a budget (a 429
+    /// one test provokes cannot pause another test's emulator). The reserved <c>.invalid</c> name fails fast should
+    /// a real network handler ever be given it.
     /// </summary>
-    public static Uri InMemoryBaseAddress { get; } = new("https://crm-emulator.invalid/api/");
+    public Uri BaseAddress { get; } = new($"https://emulator-{Interlocked.Increment(ref instances)}.crm.invalid/api/");
 
     /// <summary>The main accepted <c>EF-Access-Key</c> value (<see cref="CrmEmulatorOptions.AccessKey"/>).</summary>
     public string AccessKey => core.AccessKey;
@@ -94,7 +99,7 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
     public HttpMessageHandler CreateHandler() => new InMemoryHandler(core);
 
     /// <summary>
-    /// Returns an <see cref="HttpClient"/> over a new in-memory handler, with <see cref="InMemoryBaseAddress"/>
+    /// Returns an <see cref="HttpClient"/> over a new in-memory handler, with <see cref="BaseAddress"/>
     /// and the <c>EF-Access-Key</c> header already set; the caller disposes it.
     /// </summary>
     /// <returns>A ready-to-use client; relative paths look like <c>brands/42/crm/entities</c>.</returns>
@@ -111,7 +116,7 @@ public sealed class CrmEmulator : IAsyncDisposable, IDisposable
     public HttpClient CreateClient(string accessKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessKey);
-        var client = new HttpClient(CreateHandler(), disposeHandler: true) { BaseAddress = InMemoryBaseAddress };
+        var client = new HttpClient(CreateHandler(), disposeHandler: true) { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Add(RequestRecorder.AccessKeyHeader, accessKey);
         return client;
     }

@@ -25,7 +25,7 @@ public class BulkCreateBenchmarks
     {
         _emulator = new CrmEmulator();
         _crm = new ElasticFunnelsCrmClient(
-            new ElasticFunnelsCrmOptions { AccessKey = _emulator.AccessKey, BrandId = _emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+            new ElasticFunnelsCrmOptions { AccessKey = _emulator.AccessKey, BrandId = _emulator.BrandId, BaseAddress = _emulator.BaseAddress },
             _emulator.CreateHandler(),
             disposeHandler: true);
         var entity = _crm.Entities.CreateAsync(new EntityCreateRequest { Name = "Leads", Slug = "leads", Preset = "leads" }).GetAwaiter().GetResult();

@@ -4,6 +4,7 @@ using ElasticFunnels.Crm.Benchmarks;
 
 // dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- export-memory [csv|jsonl]
 // dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- import-memory
+// dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- sockets [--rounds 4] [--calls 1000]
 // dotnet run -c Release --project tests/ElasticFunnels.Crm.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 return args switch
 {
@@ -11,6 +12,7 @@ return args switch
     ["import-memory"] => await ImportMemoryHarness.RunAsync(),
     ["export-memory-one", var total, var format] => await ExportMemoryHarness.RunOneAsync(int.Parse(total, CultureInfo.InvariantCulture), format),
     ["emulator", .. var rest] => await EmulatorCommand.RunAsync(rest),
+    ["sockets", .. var rest] => await SocketHarness.RunAsync(rest),
     _ => Run(args),
 };
 

@@ -61,7 +61,7 @@ public sealed class PackageConsumptionTests(LocalFeed packages)
 
             await using var emulator = new CrmEmulator();
             using var crm = new ElasticFunnelsCrmClient(
-                new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+                new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress },
                 emulator.CreateHandler(),
                 disposeHandler: true);
 

@@ -17,7 +17,7 @@ public sealed class SharedBudgetTests
 
     private static ElasticFunnelsCrmClient Client(CrmEmulator emulator, CrmRateLimitStore store, Action<ElasticFunnelsCrmOptions>? configure = null)
     {
-        var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress };
+        var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress };
         options.RateLimit.UseStore(store);
         configure?.Invoke(options);
         return new ElasticFunnelsCrmClient(options, emulator.CreateHandler(), disposeHandler: true);
@@ -116,7 +116,7 @@ public sealed class SharedBudgetTests
         {
             o.AccessKey = emulator.AccessKey;
             o.BrandId = emulator.BrandId;
-            o.BaseAddress = CrmEmulator.InMemoryBaseAddress;
+            o.BaseAddress = emulator.BaseAddress;
         }).ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler);
         services.AddElasticFunnelsCrmRedisRateLimiting(redis.Configuration);
         await using var provider = services.BuildServiceProvider();

@@ -176,7 +176,7 @@ public sealed class ConversionWebhookTests
         await using var app = new WebhookApp(services => services.AddSingleton<IElasticFunnelsCrmClient>(sp =>
         {
             var emulator = sp.GetRequiredService<CrmEmulator>();
-            var options = EmulatorCrm.Options(emulator, CrmEmulator.InMemoryBaseAddress);
+            var options = EmulatorCrm.Options(emulator, emulator.BaseAddress);
             options.Retry.MaxRetryAttempts = 0;
             return new ElasticFunnelsCrmClient(options, emulator.CreateHandler(), disposeHandler: true);
         }));

@@ -18,7 +18,7 @@ public sealed class EmulatorCrm : IAsyncDisposable
     public static EmulatorCrm InMemory()
     {
         var emulator = new CrmEmulator();
-        return new EmulatorCrm(emulator, new ElasticFunnelsCrmClient(Options(emulator, CrmEmulator.InMemoryBaseAddress), emulator.CreateHandler(), disposeHandler: true));
+        return new EmulatorCrm(emulator, new ElasticFunnelsCrmClient(Options(emulator, emulator.BaseAddress), emulator.CreateHandler(), disposeHandler: true));
     }
 
     public static async Task<EmulatorCrm> LoopbackAsync()
@@ -32,7 +32,7 @@ public sealed class EmulatorCrm : IAsyncDisposable
     public ElasticFunnelsCrmClient NewClient() =>
         Emulator.ServerAddress is { } address
             ? new ElasticFunnelsCrmClient(Options(Emulator, address))
-            : new ElasticFunnelsCrmClient(Options(Emulator, CrmEmulator.InMemoryBaseAddress), Emulator.CreateHandler(), disposeHandler: true);
+            : new ElasticFunnelsCrmClient(Options(Emulator, Emulator.BaseAddress), Emulator.CreateHandler(), disposeHandler: true);
 
     public static ElasticFunnelsCrmOptions Options(CrmEmulator emulator, Uri baseAddress) =>
         new() { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = baseAddress };

@@ -109,7 +109,7 @@ public sealed class FaultTests
     {
         await using var api = Api.Seeded();
         api.Emulator.Faults.FailNext(1, 503);
-        using var anonymous = new HttpClient(api.Emulator.CreateHandler()) { BaseAddress = CrmEmulator.InMemoryBaseAddress };
+        using var anonymous = new HttpClient(api.Emulator.CreateHandler()) { BaseAddress = api.Emulator.BaseAddress };
 
         var denied = await anonymous.GetAsync("brands/42/crm/entities");
         var faulted = await api.Get("entities");

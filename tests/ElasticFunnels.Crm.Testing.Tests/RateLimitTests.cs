@@ -175,7 +175,7 @@ public sealed class RateLimitTests
     {
         await using var api = Limited(Clock(), new CrmEmulatorRateLimit(1));
         using var wrongKey = api.Emulator.CreateClient("ef_wrong");
-        using var noKey = new HttpClient(api.Emulator.CreateHandler()) { BaseAddress = CrmEmulator.InMemoryBaseAddress };
+        using var noKey = new HttpClient(api.Emulator.CreateHandler()) { BaseAddress = api.Emulator.BaseAddress };
 
         var wrong = await Statuses(wrongKey, 2);
         var missing = await Statuses(noKey, 2);

@@ -10,7 +10,7 @@ public sealed class Api : IAsyncDisposable
     public Api(CrmEmulatorOptions? options = null, HttpClient? http = null)
     {
         Emulator = new CrmEmulator(options ?? new CrmEmulatorOptions());
-        Http = http ?? new HttpClient(Emulator.CreateHandler()) { BaseAddress = CrmEmulator.InMemoryBaseAddress };
+        Http = http ?? new HttpClient(Emulator.CreateHandler()) { BaseAddress = Emulator.BaseAddress };
         Http.DefaultRequestHeaders.Add("EF-Access-Key", Emulator.AccessKey);
     }
 

@@ -10,7 +10,7 @@ public sealed class EmulatorPhpShapeTests
     {
         await using var emulator = new CrmEmulator(new CrmEmulatorOptions { SeedLeadsEntity = true, EmptyValuesFlatAsArray = true });
         using var crm = new ElasticFunnelsCrmClient(
-            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress },
             emulator.CreateHandler(),
             disposeHandler: true);
         var ct = TestContext.Current.CancellationToken;

@@ -12,7 +12,7 @@ public sealed class EmulatorRoundTripTests
     {
         await using var emulator = new CrmEmulator();
         using var crm = new ElasticFunnelsCrmClient(
-            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress },
             emulator.CreateHandler(),
             disposeHandler: true);
 

@@ -78,15 +78,15 @@ public sealed class RetryAfterTests
     {
         using var stub = new CrmStub(o =>
         {
-            o.Timeout = TimeSpan.FromSeconds(3);
-            o.AttemptTimeout = TimeSpan.FromSeconds(2);
-            o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(30);
+            o.Timeout = TimeSpan.FromSeconds(20);
+            o.AttemptTimeout = TimeSpan.FromSeconds(15);
+            o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(120);
         });
-        stub.Sequence("GET", Status(429, "10"), Ok());
+        stub.Sequence("GET", Status(429, "60"), Ok());
 
         var ex = await Assert.ThrowsAsync<CrmRateLimitException>(() => stub.Client.Entities.GetAsync(1, Ct));
 
-        Assert.Equal(TimeSpan.FromSeconds(10), ex.RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(60), ex.RetryAfter);
         Assert.Single(stub.Requests);
     }
 

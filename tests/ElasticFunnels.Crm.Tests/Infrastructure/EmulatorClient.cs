@@ -22,7 +22,7 @@ public sealed class EmulatorClient : IAsyncDisposable
     public static async Task<EmulatorClient> CreateAsync(Action<ElasticFunnelsCrmOptions>? configure = null, bool withLeads = true)
     {
         var emulator = new CrmEmulator();
-        var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress };
+        var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress };
         configure?.Invoke(options);
         var result = new EmulatorClient(emulator, new ElasticFunnelsCrmClient(options, emulator.CreateHandler(), disposeHandler: true));
         if (withLeads)

@@ -30,7 +30,7 @@ public sealed class BudgetHarness : IAsyncDisposable
         {
             AccessKey = key ?? Emulator.AccessKey,
             BrandId = Emulator.BrandId,
-            BaseAddress = CrmEmulator.InMemoryBaseAddress,
+            BaseAddress = Emulator.BaseAddress,
             Retry = { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1), UseJitter = false },
         };
         configure?.Invoke(options);

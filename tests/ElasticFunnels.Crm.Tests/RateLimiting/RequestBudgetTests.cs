@@ -219,7 +219,7 @@ public sealed class RequestBudgetTests
         {
             o.AccessKey = harness.Emulator.AccessKey;
             o.BrandId = harness.Emulator.BrandId;
-            o.BaseAddress = Testing.CrmEmulator.InMemoryBaseAddress;
+            o.BaseAddress = harness.Emulator.BaseAddress;
         }
 
         services.AddElasticFunnelsCrm(Configure).ConfigurePrimaryHttpMessageHandler(harness.Emulator.CreateHandler);

@@ -13,7 +13,7 @@ public sealed class FoundationSnippets
     {
         await using var emulator = new CrmEmulator();
         using var crm = new ElasticFunnelsCrmClient(
-            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress },
             emulator.CreateHandler(),
             disposeHandler: true);
         await crm.Entities.CreateAsync(new EntityCreateRequest { Name = "Leads", Slug = "leads", Preset = "leads" }, TestContext.Current.CancellationToken);

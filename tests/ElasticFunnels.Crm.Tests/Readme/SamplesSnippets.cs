@@ -13,7 +13,7 @@ public sealed class SamplesSnippets
         #region EmulatorInMemory
         await using var emulator = new CrmEmulator();
         using var crm = new ElasticFunnelsCrmClient(
-            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress },
             emulator.CreateHandler(),
             disposeHandler: true);
 
@@ -39,7 +39,7 @@ public sealed class SamplesSnippets
     public async Task EmulatorFaults_RetriedBySdk()
     {
         await using var emulator = new CrmEmulator();
-        var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress };
+        var options = new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress };
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
         options.Retry.UseJitter = false;
         using var crm = new ElasticFunnelsCrmClient(options, emulator.CreateHandler(), disposeHandler: true);
@@ -80,7 +80,7 @@ public sealed class SamplesSnippets
     {
         await using var emulator = new CrmEmulator(new CrmEmulatorOptions { SeedLeadsEntity = true });
         using var crm = new ElasticFunnelsCrmClient(
-            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress },
+            new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = emulator.BaseAddress },
             emulator.CreateHandler(),
             disposeHandler: true);
         const string signingSecret = "whsec_from_the_postback_settings";

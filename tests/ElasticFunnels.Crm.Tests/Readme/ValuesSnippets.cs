@@ -51,7 +51,7 @@ public sealed class ValuesSnippets : IAsyncLifetime
     }
 
     private ElasticFunnelsCrmClient Connect(bool validate) => new(
-        new ElasticFunnelsCrmOptions { AccessKey = _emulator.AccessKey, BrandId = _emulator.BrandId, BaseAddress = CrmEmulator.InMemoryBaseAddress, ValidateEntryValues = validate },
+        new ElasticFunnelsCrmOptions { AccessKey = _emulator.AccessKey, BrandId = _emulator.BrandId, BaseAddress = _emulator.BaseAddress, ValidateEntryValues = validate },
         _emulator.CreateHandler(),
         disposeHandler: true);
 
