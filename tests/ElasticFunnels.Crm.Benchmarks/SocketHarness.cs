@@ -71,7 +71,7 @@ public static class SocketHarness
         Console.WriteLine($"# emulator pid {server.ProcessId} at {api}; {rounds} interleaved rounds of {calls} sequential calls each; client CPU is this process's");
         foreach (var (_, call) in cases)
         {
-            await Sequential(call, 200);
+            await Sequential(call, calls);
         }
 
         var results = cases.ToDictionary(c => c.Name, _ => new List<(double Wall, double Cpu)>());
