@@ -131,8 +131,11 @@ if op == 'report' then
   if retry_after >= 0 then paused_until = now + retry_after else paused_until = now + backoff end
 
   if mode == 0 then
+    -- One 429 costs at most half of a known rate (traffic this budget doesn't see lowers the estimate).
+    local halved = 0
+    if rate >= 0 then halved = rate / 2 end
     if episode_accepted > 0 then
-      rate = math.max(min_rate, episode_accepted / ((paused_until - episode_start) / 1000000))
+      rate = math.max(min_rate, halved, episode_accepted / ((paused_until - episode_start) / 1000000))
     elseif rate >= 0 then
       rate = math.max(min_rate, rate / 2)
     end

@@ -13,8 +13,8 @@ namespace ElasticFunnels.Crm.RateLimiting;
 /// <item>Episodes: the time from one pause's end to the next 429. A 429 of the current episode starts a
 /// pause (the server's <c>Retry-After</c>, else the backoff) and a new epoch: places given out before it are
 /// void and their holders queue again. Adaptive: the rate becomes the requests accepted in the episode
-/// divided by the time from its start to the pause's end; a 429 right after a pause (nothing accepted)
-/// halves it instead. Between 429s it grows (<see cref="CrmRateLimitPolicy.IncreasePerSecond"/>).</item>
+/// divided by the time from its start to the pause's end, but never less than half the rate before the
+/// 429; a 429 right after a pause (nothing accepted) halves it. Between 429s it grows (<see cref="CrmRateLimitPolicy.IncreasePerSecond"/>).</item>
 /// </list>
 /// </remarks>
 internal sealed class RequestBudget
@@ -162,9 +162,13 @@ internal sealed class RequestBudget
 
             if (policy.Mode == CrmRateLimitMode.Adaptive)
             {
+                // What this budget got through is a lower bound of the limit: traffic it does not see (another
+                // app on the key, a process without the shared store) lowers it. So one 429 costs at most half
+                // of a known rate, as in AIMD, and growth finds the rest.
+                var halved = double.IsPositiveInfinity(_rate) ? 0 : _rate / 2;
                 _rate = _episodeAccepted > 0
-                    ? Math.Max(policy.MinRate, _episodeAccepted / TimeSpan.FromTicks(_pausedUntil - _episodeStart).TotalSeconds)
-                    : double.IsPositiveInfinity(_rate) ? _rate : Math.Max(policy.MinRate, _rate / 2);
+                    ? Math.Max(policy.MinRate, Math.Max(halved, _episodeAccepted / TimeSpan.FromTicks(_pausedUntil - _episodeStart).TotalSeconds))
+                    : double.IsPositiveInfinity(_rate) ? _rate : Math.Max(policy.MinRate, halved);
             }
 
             _epoch++;

@@ -47,6 +47,26 @@ public sealed class RequestBudgetAlgorithmTests
     }
 
     [Fact]
+    public void Refusal_WhenOthersUsedTheWindow_CostsAtMostHalfTheKnownRate()
+    {
+        var budget = new RequestBudget();
+        for (var i = 0; i < 20; i++)
+        {
+            budget.Report(At(0.2), Adaptive, Take(budget, 0.0), refused: false, retryAfter: null);
+        }
+
+        budget.Report(At(0.4), Adaptive, Take(budget, 0.4), refused: true, retryAfter: TimeSpan.FromSeconds(0.6));
+        Assert.Equal(20, budget.Rate, precision: 6);
+
+        // Traffic this budget does not see (another app on the key) took the next window: one request got
+        // through before a 429 that pauses until 3 s. 1 over 1..3 s would be 0.5/s; half the rate is kept.
+        budget.Report(At(1.1), Adaptive, Take(budget, 1.0), refused: false, retryAfter: null);
+        budget.Report(At(1.2), Adaptive, Take(budget, 1.2), refused: true, retryAfter: TimeSpan.FromSeconds(1.8));
+
+        Assert.Equal(20.08 / 2, budget.Rate, precision: 6); // 20/s grown 2 %/s for 0.2 s, then halved
+    }
+
+    [Fact]
     public void Refusal_OfARequestSentBeforeThePause_OnlyExtendsThePauseToItsRetryAfter()
     {
         var budget = new RequestBudget();
