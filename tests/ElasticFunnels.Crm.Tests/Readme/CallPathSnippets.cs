@@ -27,7 +27,7 @@ public sealed class CallPathSnippets
             Headers = { ["X-Trace-Id"] = traceId },
         }, cancellationToken);
 
-        // A create that must not wait through retries: sent once, and it fails fast if that fails.
+        // A create that must not wait through retries: no second attempt after a failure.
         var once = new CrmRequestOptions { DisableRetries = true, ValidateAgainstSchema = false };
         var created = await crm.Entries.CreateAsync(entityId: 1, new EntryCreateRequest { Title = "Jane", PipelineId = 1, StageId = 1 }, once, cancellationToken);
         #endregion

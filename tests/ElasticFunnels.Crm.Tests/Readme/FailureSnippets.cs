@@ -37,7 +37,7 @@ public sealed class FailureSnippets
         }
         catch (CrmRateLimitException ex)
         {
-            // 429 after the SDK's own retries; RetryAfter is the server's hint, when it gave one.
+            // 429 that could not be waited out within the call's Timeout; RetryAfter is the server's hint, when it gave one.
             Console.WriteLine($"Slow down; retry in {ex.RetryAfter ?? TimeSpan.FromMinutes(1)}");
         }
         catch (CrmTimeoutException)

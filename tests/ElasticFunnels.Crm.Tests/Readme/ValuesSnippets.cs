@@ -184,8 +184,8 @@ public sealed class ValuesSnippets : IAsyncLifetime
         var entryId = _entryId;
 
         #region MapValues
-        var entry = await crm.Entries.GetAsync(entityId: 1, entryId);
-        Lead lead = entry.Values.ToObject(AppJsonContext.Default.Lead);
+        var stored = await crm.Entries.GetAsync(entityId: 1, entryId);
+        Lead lead = stored.Values.ToObject(AppJsonContext.Default.Lead);
 
         lead.DealValue += 100m;
         await crm.Entries.UpdateAsync(entityId: 1, entryId, new EntryUpdateRequest
