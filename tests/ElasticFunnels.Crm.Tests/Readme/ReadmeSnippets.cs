@@ -61,7 +61,7 @@ public static partial class ReadmeSnippets
     /// <summary>The snippet markers of a documentation file that no code block follows.</summary>
     public static IReadOnlyList<string> OrphanMarkers(string document)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot, document));
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot, document)).ReplaceLineEndings("\n");
         var marked = Blocks(document).Where(b => b.Snippet is not null).Select(b => b.Snippet!).ToHashSet(StringComparer.Ordinal);
         return [.. Marker().Matches(text).Select(m => m.Groups["name"].Value).Where(name => !marked.Contains(name))];
     }
@@ -112,7 +112,8 @@ public static partial class ReadmeSnippets
     [GeneratedRegex(@"^\s*(?<ticks>```+)\s*(?<lang>[^\s`]*)")]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"<!-- snippet: (?<name>\w+) -->")]
+    // A marker is a line of its own; one quoted in prose (in `code`) is not a marker.
+    [GeneratedRegex(@"^[ \t]*<!-- snippet: (?<name>\w+) -->[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"#region (?<name>\w+)[ \t]*\n(?<code>.*?)#endregion", RegexOptions.Singleline)]
