@@ -16,9 +16,7 @@ public sealed class FailureSnippets
         const long entityId = 1;
         var request = new EntryCreateRequest { Title = "Jane", PipelineId = 1, StageId = 1 };
         var cancellationToken = TestContext.Current.CancellationToken;
-        var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(output));
+        var output = ConsoleCapture.Start();
         try
         {
 
@@ -54,10 +52,10 @@ public sealed class FailureSnippets
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        Assert.Contains("title: The title field is required." + Environment.NewLine, output.ToString());
+        Assert.Contains("title: The title field is required." + Environment.NewLine, output.Text);
     }
 
     [Fact]

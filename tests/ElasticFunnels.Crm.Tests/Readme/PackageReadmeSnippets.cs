@@ -30,9 +30,7 @@ public sealed class PackageReadmeSnippets
     {
         await using var emulated = await EmulatorClient.CreateAsync(withLeads: false);
         var crm = emulated.Client;
-        var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(output));
+        var output = ConsoleCapture.Start();
         try
         {
         #region PackageFirstCall
@@ -60,10 +58,10 @@ public sealed class PackageReadmeSnippets
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        Assert.Contains("Jane Doe: jane@example.com", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Jane Doe: jane@example.com", output.Text, StringComparison.Ordinal);
         Assert.Equal(1, emulated.Emulator.EntryCount(1));
     }
 
@@ -143,9 +141,7 @@ public sealed class PackageReadmeSnippets
     public async Task TestingPackageSdkClient_SeededLeads_ReadThroughTheSdk()
     {
         await using var emulator = new CrmEmulator(new CrmEmulatorOptions { SeedLeadsEntity = true });
-        var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(output));
+        var output = ConsoleCapture.Start();
         try
         {
         #region TestingPackageSdkClient
@@ -160,10 +156,10 @@ public sealed class PackageReadmeSnippets
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        Assert.Contains("Leads: 5 fields, 5 stages", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Leads: 5 fields, 5 stages", output.Text, StringComparison.Ordinal);
     }
 
     [Fact]

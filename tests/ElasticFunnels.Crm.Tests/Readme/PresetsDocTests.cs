@@ -39,9 +39,7 @@ public sealed class PresetsDocTests
     {
         await using var emulated = await EmulatorClient.CreateAsync(withLeads: false);
         var crm = emulated.Client;
-        var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(output));
+        var output = ConsoleCapture.Start();
         try
         {
         #region PresetCreate
@@ -62,11 +60,11 @@ public sealed class PresetsDocTests
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        Assert.Contains("deals: Deals (Deal tracking with revenue stages)", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("priority (select): Low, Medium, High", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("deals: Deals (Deal tracking with revenue stages)", output.Text, StringComparison.Ordinal);
+        Assert.Contains("priority (select): Low, Medium, High", output.Text, StringComparison.Ordinal);
     }
 
     private static string Section(string page, string key)
