@@ -5,14 +5,14 @@ using System.Diagnostics;
 namespace ElasticFunnels.Crm.PackageTests;
 
 /// <summary>
-/// The three packages (ElasticFunnels.Crm, ElasticFunnels.Crm.Testing and the ElasticFunnels.Crm.Cli tool),
+/// The four packages (ElasticFunnels.Crm, ElasticFunnels.Crm.Testing, ElasticFunnels.Crm.Redis and the ElasticFunnels.Crm.Cli tool),
 /// packed once per test run with a throwaway version into a local folder. They are built in a private
 /// artifacts folder, so packing never rewrites the working tree's bin/ and obj/ that other test projects
 /// and the samples build against at the same time.
 /// </summary>
 public sealed class LocalFeed : IAsyncLifetime
 {
-    public static readonly string[] Packages = ["ElasticFunnels.Crm", "ElasticFunnels.Crm.Testing", "ElasticFunnels.Crm.Cli"];
+    public static readonly string[] Packages = ["ElasticFunnels.Crm", "ElasticFunnels.Crm.Testing", "ElasticFunnels.Crm.Redis", "ElasticFunnels.Crm.Cli"];
 
     public string Work { get; } = Directory.CreateTempSubdirectory("efcrm-pack-").FullName;
 

@@ -27,7 +27,7 @@ public sealed class CallPathSnippets
             Headers = { ["X-Trace-Id"] = traceId },
         }, cancellationToken);
 
-        // A create that must not wait through retries: sent once, and it fails fast if that fails.
+        // A create that must not wait through retries: no second attempt after a failure.
         var once = new CrmRequestOptions { DisableRetries = true, ValidateAgainstSchema = false };
         var created = await crm.Entries.CreateAsync(entityId: 1, new EntryCreateRequest { Title = "Jane", PipelineId = 1, StageId = 1 }, once, cancellationToken);
         #endregion
@@ -47,9 +47,7 @@ public sealed class CallPathSnippets
             .Respond("GET", "/api/brands/42/crm/entities/1/entries", json: CrmStub.Fixture("entries/list.json"), headers: new Dictionary<string, string> { ["X-Request-Id"] = "page-1" });
         var crm = stub.Client;
         var cancellationToken = TestContext.Current.CancellationToken;
-        var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(output));
+        var output = ConsoleCapture.Start();
         try
         {
 
@@ -79,12 +77,12 @@ public sealed class CallPathSnippets
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        Assert.Contains("201 es-doc-id-xyz: request id 7f3a, 1 attempt(s)", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("not found, request id 9b1c", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("1 of 87, request id page-1", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("201 es-doc-id-xyz: request id 7f3a, 1 attempt(s)", output.Text, StringComparison.Ordinal);
+        Assert.Contains("not found, request id 9b1c", output.Text, StringComparison.Ordinal);
+        Assert.Contains("1 of 87, request id page-1", output.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,9 +16,7 @@ public sealed class FailureSnippets
         const long entityId = 1;
         var request = new EntryCreateRequest { Title = "Jane", PipelineId = 1, StageId = 1 };
         var cancellationToken = TestContext.Current.CancellationToken;
-        var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(output));
+        var output = ConsoleCapture.Start();
         try
         {
 
@@ -37,7 +35,7 @@ public sealed class FailureSnippets
         }
         catch (CrmRateLimitException ex)
         {
-            // 429 after the SDK's own retries; RetryAfter is the server's hint, when it gave one.
+            // 429 that could not be waited out within the call's Timeout; RetryAfter is the server's hint, when it gave one.
             Console.WriteLine($"Slow down; retry in {ex.RetryAfter ?? TimeSpan.FromMinutes(1)}");
         }
         catch (CrmTimeoutException)
@@ -54,10 +52,10 @@ public sealed class FailureSnippets
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        Assert.Contains("title: The title field is required." + Environment.NewLine, output.ToString());
+        Assert.Contains("title: The title field is required." + Environment.NewLine, output.Text);
     }
 
     [Fact]

@@ -44,6 +44,19 @@ public sealed class FoundationSnippets
     }
 
     [Fact]
+    public void CreateClient_KeyAndBrand_KeyNotShown()
+    {
+        const string accessKey = "ef_live_canary_key";
+
+        #region CreateClient
+        using var crm = new ElasticFunnelsCrmClient(accessKey, brandId: 42);
+        #endregion
+
+        Assert.Equal(42, crm.BrandId);
+        Assert.DoesNotContain(accessKey, crm.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DependencyInjection_BindsSectionAndResolvesClient()
     {
         string[] args = [];

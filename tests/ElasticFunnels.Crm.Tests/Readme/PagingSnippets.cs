@@ -173,7 +173,7 @@ public sealed class PagingSnippets
         for (var delivery = 0; delivery < 2; delivery++) // the webhook is delivered twice
         {
             #region UpsertByReference
-            var result = await crm.Entries.UpsertByReferenceAsync(entityId, new EntryCreateRequest
+            var upsert = await crm.Entries.UpsertByReferenceAsync(entityId, new EntryCreateRequest
             {
                 Title = "Jane Doe",
                 PipelineId = 1,
@@ -182,10 +182,10 @@ public sealed class PagingSnippets
                 ReferenceId = conversionId,
                 Values = new Dictionary<string, FieldValue> { ["email"] = "jane@example.com" },
             }, cancellationToken);
-            Console.WriteLine(result.Created ? $"Created {result.Entry.Id}" : $"Updated {result.Entry.Id}");
+            Console.WriteLine(upsert.Created ? $"Created {upsert.Entry.Id}" : $"Updated {upsert.Entry.Id}");
             #endregion
 
-            outcomes.Add(result.Created);
+            outcomes.Add(upsert.Created);
         }
 
         Assert.Equal([true, false], outcomes);

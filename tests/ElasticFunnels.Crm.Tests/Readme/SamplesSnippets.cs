@@ -67,8 +67,8 @@ public sealed class SamplesSnippets
 
         // Any HTTP client, another process or curl can use it:
         // curl -H "EF-Access-Key: ef_test_key" http://127.0.0.1:41425/api/brands/42/crm/entity-presets
-        using var crm = new ElasticFunnelsCrmClient(new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = api });
-        var presets = await crm.Presets.ListAsync();
+        using var overHttp = new ElasticFunnelsCrmClient(new ElasticFunnelsCrmOptions { AccessKey = emulator.AccessKey, BrandId = emulator.BrandId, BaseAddress = api });
+        var presets = await overHttp.Presets.ListAsync();
         #endregion
 
         Assert.Equal(3, presets.Count);

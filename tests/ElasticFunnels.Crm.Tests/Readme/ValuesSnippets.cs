@@ -60,9 +60,7 @@ public sealed class ValuesSnippets : IAsyncLifetime
     {
         var crm = _crm;
         var entryId = _entryId;
-        using var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(output);
+        var output = ConsoleCapture.Start();
         try
         {
         #region ReadValues
@@ -88,10 +86,10 @@ public sealed class ValuesSnippets : IAsyncLifetime
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
-        var text = output.ToString();
+        var text = output.Text;
         Assert.Contains("jane@example.com: ", text, StringComparison.Ordinal);
         Assert.Contains("Source: Facebook", text, StringComparison.Ordinal);
         Assert.Contains("No phone", text, StringComparison.Ordinal);
@@ -122,9 +120,7 @@ public sealed class ValuesSnippets : IAsyncLifetime
     [Fact]
     public async Task SchemaValidation_ListsEveryProblemAndSendsNothing()
     {
-        using var output = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(output);
+        var output = ConsoleCapture.Start();
         var before = _emulator.Requests.Count;
         var crm = _crm;
         try
@@ -159,12 +155,12 @@ public sealed class ValuesSnippets : IAsyncLifetime
         }
         finally
         {
-            Console.SetOut(console);
+            output.Dispose();
         }
 
         // Other tests may write to the console meanwhile: keep only this snippet's lines.
         string[] keys = ["lead_source: ", "deal_value: ", "favourite_color: "];
-        var lines = output.ToString().Split(Environment.NewLine).Where(l => keys.Any(k => l.StartsWith(k, StringComparison.Ordinal))).ToList();
+        var lines = output.Text.Split(Environment.NewLine).Where(l => keys.Any(k => l.StartsWith(k, StringComparison.Ordinal))).ToList();
         Assert.Equal(3, lines.Count);
         Assert.StartsWith("lead_source: NotAnOption: ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("deal_value: WrongType: ", lines[1], StringComparison.Ordinal);
@@ -184,8 +180,8 @@ public sealed class ValuesSnippets : IAsyncLifetime
         var entryId = _entryId;
 
         #region MapValues
-        var entry = await crm.Entries.GetAsync(entityId: 1, entryId);
-        Lead lead = entry.Values.ToObject(AppJsonContext.Default.Lead);
+        var stored = await crm.Entries.GetAsync(entityId: 1, entryId);
+        Lead lead = stored.Values.ToObject(AppJsonContext.Default.Lead);
 
         lead.DealValue += 100m;
         await crm.Entries.UpdateAsync(entityId: 1, entryId, new EntryUpdateRequest
