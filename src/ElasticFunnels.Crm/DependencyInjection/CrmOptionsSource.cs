@@ -25,19 +25,19 @@ internal sealed record CrmOptionsSource(string OptionsName, string? ServiceKey, 
     }
 
     /// <summary>Describes <paramref name="problem"/> naming this client and the setting, e.g.
-    /// <c>ElasticFunnels CRM client 'brand-b' (keyed service): Brands:B:AccessKey is missing: ...</c>.</summary>
+    /// <c>ElasticFunnels CRM client 'brand-b' (keyed service): Brands:B:AccessKey is missing: ...</c>, or for options set
+    /// in code <c>ElasticFunnels CRM client 'brand-b' (keyed service, options set in code): ElasticFunnelsCrmOptions.AccessKey is missing: ...</c>.</summary>
     public string Describe(OptionsProblem problem) => $"{Client}: {Setting(problem)}";
 
-    private string Client => ServiceKey is null
-        ? "ElasticFunnels CRM client (the unkeyed IElasticFunnelsCrmClient)"
-        : $"ElasticFunnels CRM client '{ServiceKey}' (keyed service)";
+    private string Client => (ServiceKey is null ? "ElasticFunnels CRM client (the unkeyed IElasticFunnelsCrmClient" : $"ElasticFunnels CRM client '{ServiceKey}' (keyed service")
+        + (SectionPath is null ? ", options set in code)" : ")");
 
     private string Setting(OptionsProblem problem)
     {
         var property = "ElasticFunnelsCrmOptions." + problem.Property;
         if (SectionPath is null)
         {
-            return $"{property} (set in code) {problem.Text}";
+            return $"{property} {problem.Text}";
         }
 
         var key = problem.Property.Replace('.', ':');
