@@ -20,15 +20,9 @@ public sealed class CrmModelFactoryExceptionTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static void NoRetries(ElasticFunnelsCrmOptions options)
-    {
-        options.Retry.MaxRetryAttempts = 0;
-        options.RateLimit.Mode = CrmRateLimitMode.Off;
-    }
-
     private static async Task<CrmApiException> ThrownForGetEntity(int status, string? json, IDictionary<string, string>? headers = null)
     {
-        using var stub = new CrmStub(NoRetries).Respond("GET", EntityPath, status, json, headers);
+        using var stub = new CrmStub(TestOptions.NoRetries).Respond("GET", EntityPath, status, json, headers);
         return await Assert.ThrowsAnyAsync<CrmApiException>(() => stub.Client.Entities.GetAsync(7, Ct));
     }
 
@@ -72,7 +66,7 @@ public sealed class CrmModelFactoryExceptionTests
     [Fact]
     public async Task CrmValidationException_FieldErrors_SameAsThe422TheSdkThrows()
     {
-        using var stub = new CrmStub(NoRetries).Respond("POST", EntriesPath, 422, """
+        using var stub = new CrmStub(TestOptions.NoRetries).Respond("POST", EntriesPath, 422, """
             {"errors":{"title":["The title field is required."],"stage_id":["The selected stage id is invalid.","It must belong to the pipeline."],"email":["x"],"phone":["y"]}}
             """, RequestId);
         var thrown = await Assert.ThrowsAsync<CrmValidationException>(() => stub.Client.Entries.CreateAsync(1, new EntryCreateRequest { Title = "Jane" }, Ct));
