@@ -7,8 +7,10 @@ namespace ElasticFunnels.Crm;
 /// Creates the SDK's response models for tests and mocks: response models are read-only to users,
 /// so a fake <see cref="IElasticFunnelsCrmClient"/> builds what it returns here (the Azure SDK pattern).
 /// Every parameter is optional; what is left out has the value the API's absence of it would give.
+/// It also creates the exceptions the SDK throws for the API's error answers (<see cref="CrmApiException(System.Net.HttpStatusCode, string?, IReadOnlyDictionary{string, IReadOnlyList{string}}?, string?, TimeSpan?, string, string, string?, IReadOnlyDictionary{string, string}?, int, TimeSpan)"/>
+/// and one method per type), so a test can make a mock throw what the SDK would.
 /// </summary>
-public static class CrmModelFactory
+public static partial class CrmModelFactory
 {
     /// <summary>Creates an <see cref="ElasticFunnels.Crm.EntityPreset"/>.</summary>
     /// <param name="key">The preset key, e.g. <c>leads</c>.</param>

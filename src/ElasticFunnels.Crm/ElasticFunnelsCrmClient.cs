@@ -25,9 +25,10 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     /// <summary>Creates a client for one brand with the default settings (for scripts and console tools).</summary>
     /// <param name="accessKey">The API key of the brand.</param>
     /// <param name="brandId">The brand (project) id; greater than zero.</param>
-    /// <exception cref="ArgumentException">The key is missing or the brand id is not positive.</exception>
+    /// <exception cref="ArgumentException">The key is missing or cannot be sent in a header, or the brand id is not
+    /// positive; <see cref="ArgumentException.ParamName"/> is <c>accessKey</c> or <c>brandId</c>.</exception>
     public ElasticFunnelsCrmClient(string accessKey, long brandId)
-        : this(new ElasticFunnelsCrmOptions { AccessKey = accessKey, BrandId = brandId })
+        : this(OptionsFor(accessKey, brandId))
     {
     }
 
@@ -140,6 +141,21 @@ public sealed class ElasticFunnelsCrmClient : IElasticFunnelsCrmClient, IDisposa
     /// <summary>Describes the client without the access key.</summary>
     /// <returns>For example <c>ElasticFunnelsCrmClient { BrandId = 42, BaseAddress = https://app.elasticfunnels.io/api/ }</c>.</returns>
     public override string ToString() => $"ElasticFunnelsCrmClient {{ BrandId = {BrandId}, BaseAddress = {_runtime.Options.BaseAddress} }}";
+
+    /// <summary>The options of the key-and-brand constructor, checked here so that a failure names its parameters.</summary>
+    private static ElasticFunnelsCrmOptions OptionsFor(string accessKey, long brandId)
+    {
+        var options = new ElasticFunnelsCrmOptions { AccessKey = accessKey, BrandId = brandId };
+        var problems = ElasticFunnelsCrmOptionsValidator.Check(options);
+        if (problems.Count > 0)
+        {
+            // Only the two parameters can be wrong: every other setting has its default.
+            static string Parameter(string property) => property == nameof(ElasticFunnelsCrmOptions.AccessKey) ? nameof(accessKey) : nameof(brandId);
+            throw new ArgumentException(OptionsProblem.Describe(problems, Parameter), Parameter(problems[0].Property));
+        }
+
+        return options;
+    }
 
     private static HttpMessageHandler SafePrimary(HttpMessageHandler handler)
     {

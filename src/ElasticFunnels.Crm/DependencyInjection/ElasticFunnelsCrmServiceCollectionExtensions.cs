@@ -9,6 +9,22 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the ElasticFunnels CRM client with dependency injection.</summary>
+/// <remarks>
+/// <para>
+/// Which options a client reads is a stable contract: the unkeyed client (<c>AddElasticFunnelsCrm</c>) reads the
+/// default, unnamed <see cref="ElasticFunnelsCrmOptions"/>; a keyed client reads the named options whose name is its
+/// service key. So <c>services.PostConfigure&lt;ElasticFunnelsCrmOptions&gt;(o =&gt; ...)</c> changes the unkeyed client and
+/// <c>services.PostConfigure&lt;ElasticFunnelsCrmOptions&gt;("brand-b", o =&gt; ...)</c> the client registered with
+/// <c>AddKeyedElasticFunnelsCrm("brand-b", ...)</c>; <c>Configure</c> works the same way and runs before every
+/// <c>PostConfigure</c>.
+/// </para>
+/// <para>
+/// The options are validated at start-up, after every <c>Configure</c> and <c>PostConfigure</c>. A failure is an
+/// <see cref="OptionsValidationException"/> whose message names the client (its service key, or that it is the unkeyed
+/// one) and the setting as it was given: the configuration path that was bound (e.g. <c>Brands:B:AccessKey</c>) or,
+/// for the overloads that take an <see cref="Action{T}"/>, the property (e.g. <c>ElasticFunnelsCrmOptions.AccessKey</c>).
+/// </para>
+/// </remarks>
 public static class ElasticFunnelsCrmServiceCollectionExtensions
 {
     /// <summary>The name of the HTTP client (and of its resilience pipeline) for the unkeyed registration.</summary>
@@ -24,7 +40,7 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ElasticFunnelsCrmOptions>().BindConfiguration(ElasticFunnelsCrmOptions.DefaultSectionName);
-        return AddCore(services, serviceKey: null);
+        return AddCore(services, new CrmOptionsSource(Options.Options.DefaultName, null, ElasticFunnelsCrmOptions.DefaultSectionName, Section: null));
     }
 
     /// <summary>Registers <see cref="IElasticFunnelsCrmClient"/> (a singleton) with settings set in code, validated at start-up.</summary>
@@ -36,7 +52,7 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<ElasticFunnelsCrmOptions>().Configure(configure);
-        return AddCore(services, serviceKey: null);
+        return AddCore(services, new CrmOptionsSource(Options.Options.DefaultName, null, SectionPath: null, Section: null));
     }
 
     /// <summary>
@@ -51,8 +67,9 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ElasticFunnelsCrmOptions>().Bind(SectionOf(configuration));
-        return AddCore(services, serviceKey: null);
+        var section = SectionOf(configuration);
+        services.AddOptions<ElasticFunnelsCrmOptions>().Bind(section);
+        return AddCore(services, new CrmOptionsSource(Options.Options.DefaultName, null, PathOf(section), section));
     }
 
     /// <summary>
@@ -61,7 +78,7 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     /// <c>[FromKeyedServices("brand-a")] IElasticFunnelsCrmClient crm</c> or <c>GetRequiredKeyedService</c>.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="serviceKey">The key of this registration, e.g. the brand's name.</param>
+    /// <param name="serviceKey">The key of this registration, e.g. the brand's name; also the name of the client's options.</param>
     /// <param name="configure">Sets the options of this brand.</param>
     /// <returns>The HTTP client builder, to chain handlers of your own.</returns>
     public static IHttpClientBuilder AddKeyedElasticFunnelsCrm(this IServiceCollection services, string serviceKey, Action<ElasticFunnelsCrmOptions> configure)
@@ -69,13 +86,13 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<ElasticFunnelsCrmOptions>(OptionsName(serviceKey)).Configure(configure);
-        return AddCore(services, serviceKey);
+        services.AddOptions<ElasticFunnelsCrmOptions>(serviceKey).Configure(configure);
+        return AddCore(services, new CrmOptionsSource(serviceKey, serviceKey, SectionPath: null, Section: null));
     }
 
     /// <summary>Registers a keyed <see cref="IElasticFunnelsCrmClient"/> for one brand, with settings bound from a configuration section.</summary>
     /// <param name="services">The services.</param>
-    /// <param name="serviceKey">The key of this registration, e.g. the brand's name.</param>
+    /// <param name="serviceKey">The key of this registration, e.g. the brand's name; also the name of the client's options.</param>
     /// <param name="configuration">The section with this brand's <c>AccessKey</c>, <c>BrandId</c>, ...</param>
     /// <returns>The HTTP client builder, to chain handlers of your own.</returns>
     public static IHttpClientBuilder AddKeyedElasticFunnelsCrm(this IServiceCollection services, string serviceKey, IConfiguration configuration)
@@ -83,8 +100,8 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ElasticFunnelsCrmOptions>(OptionsName(serviceKey)).Bind(configuration);
-        return AddCore(services, serviceKey);
+        services.AddOptions<ElasticFunnelsCrmOptions>(serviceKey).Bind(configuration);
+        return AddCore(services, new CrmOptionsSource(serviceKey, serviceKey, PathOf(configuration), configuration));
     }
 
     private static IConfiguration SectionOf(IConfiguration configuration)
@@ -93,16 +110,20 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         return conventional.GetChildren().Any() ? conventional : configuration;
     }
 
-    private static string OptionsName(string? serviceKey) => serviceKey is null ? Options.Options.DefaultName : $"{HttpClientName}:{serviceKey}";
+    /// <summary>The path of a bound section; empty for a configuration root, whose keys are the settings themselves.</summary>
+    private static string PathOf(IConfiguration configuration) => configuration is IConfigurationSection section ? section.Path : string.Empty;
 
-    private static IHttpClientBuilder AddCore(IServiceCollection services, string? serviceKey)
+    private static IHttpClientBuilder AddCore(IServiceCollection services, CrmOptionsSource source)
     {
-        var optionsName = OptionsName(serviceKey);
+        var serviceKey = source.ServiceKey;
+        var optionsName = source.OptionsName;
         var clientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
         var runtimeKey = new RuntimeKey(optionsName);
 
         services.AddOptions<ElasticFunnelsCrmOptions>(optionsName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElasticFunnelsCrmOptions>, ElasticFunnelsCrmOptionsValidator>());
+        services.AddSingleton(source);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElasticFunnelsCrmOptions>, ElasticFunnelsCrmOptionsValidator>(
+            sp => new ElasticFunnelsCrmOptionsValidator(sp.GetServices<CrmOptionsSource>())));
 
         // One runtime per registration: its settings, clock, logger and resilience pipeline, shared by every
         // handler chain IHttpClientFactory builds for it, so the circuit breaker keeps its state.

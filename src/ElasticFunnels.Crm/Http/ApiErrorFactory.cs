@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,9 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
 {
     private const int MaxErrorBodyChars = 64 * 1024;
     private const int MaxSnippetChars = 512;
+
+    /// <summary>Reads answers that hold no access key: those <see cref="CrmModelFactory"/> makes up.</summary>
+    private static readonly ApiErrorFactory Unredacted = new(static text => text);
 
     public Func<string, string> Redact => redact;
 
@@ -46,19 +50,55 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
             return new CrmAuthenticationException(error, $"{error.Method} {error.Path} answered {status} with an HTML page instead of JSON; this is what the API does when the access key is missing or not accepted.");
         }
 
-        return status switch
+        if (status == 429 && call.RateLimitWaitGivenUp is { } wait)
         {
-            400 or 422 => new CrmValidationException(error),
-            401 => new CrmAuthenticationException(error),
-            403 => new CrmPermissionException(error),
-            404 => new CrmNotFoundException(error),
-            409 => new CrmConflictException(error),
-            429 when call.RateLimitWaitGivenUp is { } wait => new CrmRateLimitException(
+            return new CrmRateLimitException(
                 error with { RetryAfter = error.RetryAfter ?? wait },
-                $"{CrmApiException.DescribeFailure(error)} The access key's shared rate-limit pause ({Seconds(wait)} s) would outlast what is left of the call's timeout ({call.Settings.TimeoutSource}), so the SDK did not wait for it."),
-            429 => new CrmRateLimitException(error),
-            _ => new CrmApiException(error),
+                $"{CrmApiException.DescribeFailure(error)} The access key's shared rate-limit pause ({Seconds(wait)} s) would outlast what is left of the call's timeout ({call.Settings.TimeoutSource}), so the SDK did not wait for it.");
+        }
+
+        return ForStatus(error);
+    }
+
+    /// <summary>The exception for an error status (4xx, 5xx): the one type a status maps to.</summary>
+    public static CrmApiException ForStatus(CrmError error) => (int)error.StatusCode switch
+    {
+        400 or 422 => new CrmValidationException(error),
+        401 => new CrmAuthenticationException(error),
+        403 => new CrmPermissionException(error),
+        404 => new CrmNotFoundException(error),
+        409 => new CrmConflictException(error),
+        429 => new CrmRateLimitException(error),
+        _ => new CrmApiException(error),
+    };
+
+    /// <summary>
+    /// The exception for an error answer given by its parts instead of an <see cref="HttpResponseMessage"/>, for
+    /// <see cref="CrmModelFactory"/>: the headers kept, the <c>Retry-After</c> read, the body read and the type chosen
+    /// exactly as for a real answer, so a made-up exception cannot differ from one the SDK throws.
+    /// </summary>
+    public static CrmApiException FromAnswer(HttpStatusCode status, IReadOnlyDictionary<string, string> headers, string? body, string method, string path, string pathTemplate, int attempts, TimeSpan duration)
+    {
+        var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            if (!LoggedHeaders.ShouldRedact(name))
+            {
+                kept[name] = value;
+            }
+        }
+
+        var error = new CrmError
+        {
+            StatusCode = status,
+            Method = method,
+            Path = path,
+            PathTemplate = pathTemplate,
+            RetryAfter = RetryAfterHeader.Read(kept.GetValueOrDefault("Retry-After"), kept.GetValueOrDefault("Date")),
+            Response = new CrmResponse(status, kept, method, path, attempts, duration),
         };
+        var json = kept.TryGetValue("Content-Type", out var type) && MediaTypeHeaderValue.TryParse(type, out var media) && IsJson(media);
+        return ForStatus(Unredacted.WithBody(error, body, json));
     }
 
     /// <summary>Builds the error for a success body the SDK read but could not deserialize.</summary>
@@ -131,15 +171,18 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
         Response = RawResponses.Capture(response, call, duration, allowListOnly: true, redact),
     };
 
-    private CrmError Describe(HttpResponseMessage response, CrmCall call, TimeSpan duration, string? body)
+    private CrmError Describe(HttpResponseMessage response, CrmCall call, TimeSpan duration, string? body) =>
+        WithBody(Base(response, call, duration), body, IsJson(response.Content.Headers.ContentType));
+
+    /// <summary>What an error body says: the API's message, error code and field errors, or a snippet of a body that is not the JSON it should be.</summary>
+    private CrmError WithBody(CrmError error, string? body, bool declaredJson)
     {
-        var error = Base(response, call, duration);
         if (string.IsNullOrEmpty(body))
         {
             return error;
         }
 
-        if (IsJson(response.Content.Headers.ContentType) || LooksLikeJson(body))
+        if (declaredJson || LooksLikeJson(body))
         {
             try
             {

@@ -79,10 +79,10 @@ internal sealed class CrmClientRuntime
     public static CrmClientRuntime Create(ElasticFunnelsCrmOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ArrayPool<byte>? bufferPool = null, CrmRateLimitStore? sharedStore = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = ElasticFunnelsCrmOptionsValidator.GetFailures(options);
-        if (failures.Count > 0)
+        var problems = ElasticFunnelsCrmOptionsValidator.Check(options);
+        if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+            throw new ArgumentException(OptionsProblem.Describe(problems, property => $"{nameof(options)}.{property}"), nameof(options));
         }
 
         var copy = options.Clone();

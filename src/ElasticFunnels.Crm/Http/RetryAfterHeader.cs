@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
 namespace ElasticFunnels.Crm.Http;
 
 /// <summary>Reads <c>Retry-After</c> in both of its forms (RFC 9110 §10.2.3): delay-seconds and an HTTP date.</summary>
@@ -8,9 +11,15 @@ internal static class RetryAfterHeader
     /// A date is measured against the response's own <c>Date</c> header when it has one, so a server
     /// whose clock differs from ours still gets the wait it meant.
     /// </summary>
-    public static TimeSpan? Read(HttpResponseMessage? response)
+    public static TimeSpan? Read(HttpResponseMessage? response) => Read(response?.Headers.RetryAfter, response?.Headers.Date);
+
+    /// <summary>The same, from the headers' text (a response described by its parts).</summary>
+    public static TimeSpan? Read(string? retryAfter, string? date) => Read(
+        RetryConditionHeaderValue.TryParse(retryAfter, out var header) ? header : null,
+        DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent) ? sent : null);
+
+    private static TimeSpan? Read(RetryConditionHeaderValue? header, DateTimeOffset? sent)
     {
-        var header = response?.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
@@ -18,7 +27,7 @@ internal static class RetryAfterHeader
 
         if (header?.Date is { } date)
         {
-            var wait = date - (response!.Headers.Date ?? DateTimeOffset.UtcNow);
+            var wait = date - (sent ?? DateTimeOffset.UtcNow);
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

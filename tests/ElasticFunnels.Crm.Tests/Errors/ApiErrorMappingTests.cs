@@ -11,13 +11,6 @@ public sealed class ApiErrorMappingTests
 
     private static EntryCreateRequest Lead() => new() { Title = "Jane", PipelineId = 1, StageId = 1 };
 
-    /// <summary>Every answer reaches the mapping as it is: no retry, and no request budget queueing a 429 again.</summary>
-    private static void NoRetries(ElasticFunnelsCrmOptions options)
-    {
-        options.Retry.MaxRetryAttempts = 0;
-        options.RateLimit.Mode = CrmRateLimitMode.Off;
-    }
-
     [Theory]
     [InlineData(400, typeof(CrmValidationException))]
     [InlineData(422, typeof(CrmValidationException))]
@@ -30,7 +23,7 @@ public sealed class ApiErrorMappingTests
     [InlineData(418, typeof(CrmApiException))]
     public async Task CreateAsync_ErrorStatus_ThrowsTypedExceptionWithRequestDetails(int status, Type expected)
     {
-        using var stub = new CrmStub(NoRetries).Respond("POST", EntriesPath, status, """{"message":"Nope."}""");
+        using var stub = new CrmStub(TestOptions.NoRetries).Respond("POST", EntriesPath, status, """{"message":"Nope."}""");
 
         var ex = await Assert.ThrowsAnyAsync<CrmApiException>(() => stub.Client.Entries.CreateAsync(1, Lead(), Ct));
 
@@ -121,7 +114,7 @@ public sealed class ApiErrorMappingTests
     [Fact]
     public async Task GetAsync_429WithRetryAfter_MessageAndPropertyCarryTheHint()
     {
-        using var stub = new CrmStub(NoRetries).Respond(
+        using var stub = new CrmStub(TestOptions.NoRetries).Respond(
             "GET", "/api/brands/42/crm/entities", 429, """{"message":"Too many requests. Please slow down."}""", new Dictionary<string, string> { ["Retry-After"] = "7" });
 
         var ex = await Assert.ThrowsAsync<CrmRateLimitException>(() => stub.Client.Entities.ListAsync(Ct));

@@ -16,6 +16,13 @@ public static class TestOptions
         return options;
     }
 
+    /// <summary>Every answer reaches the error mapping as it is: no retry, and no request budget queueing a 429 again.</summary>
+    public static void NoRetries(ElasticFunnelsCrmOptions options)
+    {
+        options.Retry.MaxRetryAttempts = 0;
+        options.RateLimit.Mode = CrmRateLimitMode.Off;
+    }
+
     public static ElasticFunnelsCrmClient Client(Uri baseAddress, Action<ElasticFunnelsCrmOptions>? configure = null) =>
         new(For(baseAddress, configure));
 }
