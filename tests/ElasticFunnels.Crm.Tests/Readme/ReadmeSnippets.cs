@@ -10,9 +10,12 @@ public static partial class ReadmeSnippets
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static IReadOnlyDictionary<string, string> FromReadme()
+    public static IReadOnlyDictionary<string, string> FromReadme() => FromMarkdown("README.md");
+
+    /// <summary>The snippet blocks of a Markdown file, by name; <paramref name="relativePath"/> is relative to the repository root.</summary>
+    public static IReadOnlyDictionary<string, string> FromMarkdown(string relativePath)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
         return ReadmeBlock().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => Normalize(m.Groups["code"].Value));
     }
 
