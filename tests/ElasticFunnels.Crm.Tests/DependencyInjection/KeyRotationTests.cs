@@ -35,20 +35,12 @@ public sealed class KeyRotationTests : IDisposable
         _server.Given(Request.Create().WithPath("/api/brands/42/crm/entities/2").UsingGet().WithHeader("EF-Access-Key", NewKey))
             .RespondWith(Json(200, """{"id":2,"name":"Deals","slug":"deals"}"""));
         _server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Json(401, """{"message":"Unauthenticated."}"""));
-        var (configuration, section) = Configuration(serviceKey, OldKey);
-        var hold = new HoldFirstAnswer("/entities/1");
-        await using var provider = Provider(serviceKey, configuration, section, hold);
-        var crm = Client(provider, serviceKey);
+        CrmEntity? next = null;
 
         // The first attempt has been answered (503, old key) and is held; the key changes before its retry.
-        var underWay = crm.Entities.GetAsync(1, Ct);
-        await hold.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        configuration.Set(new Dictionary<string, string?> { [$"{section}:AccessKey"] = NewKey });
-        var next = await crm.Entities.GetAsync(2, Ct);
-        hold.Release.SetResult();
-        var finished = await underWay;
+        var finished = await RotateWhileFirstAnswerHeld(serviceKey, async crm => next = await crm.Entities.GetAsync(2, Ct));
 
-        Assert.Equal(2, next.Id);
+        Assert.Equal(2, next?.Id);
         Assert.Equal(1, finished.Id);
         Assert.Equal(
             ["/api/brands/42/crm/entities/1 " + OldKey, "/api/brands/42/crm/entities/2 " + NewKey, "/api/brands/42/crm/entities/1 " + OldKey],
@@ -64,16 +56,7 @@ public sealed class KeyRotationTests : IDisposable
         // The vendor invalidates a key the moment it is regenerated: the call under way is refused with 401.
         _server.Given(Request.Create().UsingGet().WithHeader("EF-Access-Key", NewKey)).RespondWith(Json(200, Replies.EntityJson));
         _server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(Json(401, """{"message":"Unauthenticated."}"""));
-        var (configuration, section) = Configuration(null, OldKey);
-        var hold = new HoldFirstAnswer("/entities/1");
-        await using var provider = Provider(null, configuration, section, hold);
-        var crm = Client(provider, null);
-
-        var underWay = crm.Entities.GetAsync(1, Ct);
-        await hold.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        configuration.Set(new Dictionary<string, string?> { [$"{section}:AccessKey"] = NewKey });
-        hold.Release.SetResult();
-        var entity = await underWay;
+        var entity = await RotateWhileFirstAnswerHeld(null, _ => Task.CompletedTask);
 
         Assert.Equal(1, entity.Id);
         Assert.Equal(
@@ -165,6 +148,25 @@ public sealed class KeyRotationTests : IDisposable
         Assert.Equal([OldKey, NewKey], _server.LogEntries.Select(e => string.Join(",", e.RequestMessage!.Headers!["EF-Access-Key"])));
     }
 
+    [Fact]
+    public async Task Reload_ServerEchoesOldAndNewKey_ErrorCarriesNeither()
+    {
+        _server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Json(422, $$$"""{"message":"Key {{{OldKey}}} was replaced by {{{NewKey}}}.","errors":{"{{{OldKey}}}":["{{{NewKey}}}"]}}"""));
+        var (configuration, section) = Configuration(null, OldKey);
+        await using var provider = Provider(null, configuration, section, hold: null);
+        var crm = Client(provider, null);
+
+        configuration.Set(new Dictionary<string, string?> { [$"{section}:AccessKey"] = NewKey });
+        var error = await Assert.ThrowsAsync<CrmValidationException>(() => crm.Entities.GetAsync(1, Ct));
+
+        var shown = $"{error} {error.ApiMessage} {string.Join(";", error.FieldErrors.Select(f => $"{f.Key}={string.Join(",", f.Value)}"))}";
+        Assert.Contains("Key *** was replaced by ***.", error.ApiMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(OldKey, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(NewKey, shown, StringComparison.Ordinal);
+        AssertNoKeyInLogs();
+    }
+
     public void Dispose()
     {
         _server.Stop();
@@ -206,6 +208,25 @@ public sealed class KeyRotationTests : IDisposable
         }
 
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Starts <c>GET entities/1</c> with the old key and holds its first answer; meanwhile the configuration
+    /// brings the new key and <paramref name="meanwhile"/> runs; then lets the call finish and returns its result.
+    /// </summary>
+    private async Task<CrmEntity> RotateWhileFirstAnswerHeld(string? serviceKey, Func<IElasticFunnelsCrmClient, Task> meanwhile)
+    {
+        var (configuration, section) = Configuration(serviceKey, OldKey);
+        var hold = new HoldFirstAnswer("/entities/1");
+        await using var provider = Provider(serviceKey, configuration, section, hold);
+        var crm = Client(provider, serviceKey);
+
+        var underWay = crm.Entities.GetAsync(1, Ct);
+        await hold.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        configuration.Set(new Dictionary<string, string?> { [$"{section}:AccessKey"] = NewKey });
+        await meanwhile(crm);
+        hold.Release.SetResult();
+        return await underWay;
     }
 
     private static IElasticFunnelsCrmClient Client(IServiceProvider provider, string? serviceKey) =>

@@ -81,6 +81,18 @@ public sealed class ClientFactoryTests : IDisposable
         Assert.Equal([$"/api/brands/7/crm/entities {KeyOf(1)}", $"/api/brands/7/crm/entities {KeyOf(2)}"], _server.LogEntries.Select(Describe));
     }
 
+    [Fact]
+    public async Task GetClient_ManyThreadsAskForTheSameTenants_OneClientPerTenantAndBoundHolds()
+    {
+        await using var provider = Provider(maxCachedClients: 4);
+        var factory = provider.GetRequiredService<ElasticFunnelsCrmClientFactory>();
+
+        var clients = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => (Tenant: i % 4, Client: factory.GetClient(BrandOf(i % 4), KeyOf(i % 4))), Ct)));
+
+        Assert.Equal(4, factory.Count);
+        Assert.All(clients.GroupBy(c => c.Tenant), group => Assert.Single(group.Select(c => c.Client).Distinct()));
+    }
+
     [Theory]
     [InlineData(0, "key", "brandId")]
     [InlineData(-3, "key", "brandId")]
