@@ -74,12 +74,39 @@ var configuration = new ConfigurationBuilder()
     })
     .Build();
 var services = new ServiceCollection();
-services.AddElasticFunnelsCrm(configuration.GetSection("ElasticFunnels:Crm")).ConfigurePrimaryHttpMessageHandler(() => new CannedApiHandler());
+var diHandler = new CannedApiHandler();
+services.AddElasticFunnelsCrm(configuration.GetSection("ElasticFunnels:Crm")).ConfigurePrimaryHttpMessageHandler(() => diHandler);
 await using (var provider = services.BuildServiceProvider())
 {
     var crm = provider.GetRequiredService<IElasticFunnelsCrmClient>();
     var presets = await crm.Presets.ListAsync();
     Check(crm.BrandId == 42 && presets.Count == 1, "dependency injection with configuration binding");
+
+    configuration["ElasticFunnels:Crm:AccessKey"] = "aot-smoke-key-2";
+    configuration.Reload();
+    await crm.Presets.ListAsync();
+    Check(diHandler.BrandsAndKeys is ["42 aot-smoke-key", "42 aot-smoke-key-2"], "a reloaded access key is used by the next call");
+}
+
+var tenantConfiguration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Tenants:MaxCachedClients"] = "2",
+        ["Tenants:Defaults:BaseAddress"] = "https://api.example.test/api/",
+    })
+    .Build();
+var tenantHandler = new CannedApiHandler();
+var tenantServices = new ServiceCollection();
+tenantServices.AddElasticFunnelsCrmClientFactory(tenantConfiguration.GetSection("Tenants")).ConfigurePrimaryHttpMessageHandler(() => tenantHandler);
+await using (var provider = tenantServices.BuildServiceProvider())
+{
+    var factory = provider.GetRequiredService<ElasticFunnelsCrmClientFactory>();
+    foreach (var brand in new[] { 7L, 8L, 9L })
+    {
+        await factory.GetClient(brand, $"tenant-key-{brand}").Presets.ListAsync();
+    }
+
+    Check(factory.Count == 2 && tenantHandler.BrandsAndKeys is ["7 tenant-key-7", "8 tenant-key-8", "9 tenant-key-9"], "tenant factory bound from configuration: each brand with its key, cache bounded");
 }
 
 Check(handler.Seen.All(s => s.EndsWith("key=yes", StringComparison.Ordinal)), "every request carried the access key header");

@@ -22,5 +22,6 @@ internal sealed class CrmPrimaryHandlerFilter : IHttpMessageHandlerBuilderFilter
     private static bool IsSdkClient(string? name) =>
         name is not null
         && (name == ElasticFunnelsCrmServiceCollectionExtensions.HttpClientName
+            || name == ElasticFunnelsCrmServiceCollectionExtensions.ClientFactoryHttpClientName
             || name.StartsWith(ElasticFunnelsCrmServiceCollectionExtensions.HttpClientName + ":", StringComparison.Ordinal));
 }

@@ -25,15 +25,19 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// for the overloads that take an <see cref="Action{T}"/>, the property (e.g. <c>ElasticFunnelsCrmOptions.AccessKey</c>).
 /// </para>
 /// </remarks>
-public static class ElasticFunnelsCrmServiceCollectionExtensions
+public static partial class ElasticFunnelsCrmServiceCollectionExtensions
 {
     /// <summary>The name of the HTTP client (and of its resilience pipeline) for the unkeyed registration.</summary>
     public const string HttpClientName = "ElasticFunnels.Crm";
+
+    /// <summary>The name of the one HTTP client that every client of <see cref="ElasticFunnelsCrmClientFactory"/> shares.</summary>
+    public const string ClientFactoryHttpClientName = "ElasticFunnels.Crm.ClientFactory";
 
     /// <summary>
     /// Registers <see cref="IElasticFunnelsCrmClient"/> (a singleton) with settings bound from the
     /// <c>ElasticFunnels:Crm</c> section of the application's configuration, validated at start-up.
     /// </summary>
+    /// <remarks><inheritdoc cref="AddElasticFunnelsCrm(IServiceCollection, IConfiguration)" path="/remarks"/></remarks>
     /// <param name="services">The services.</param>
     /// <returns>The HTTP client builder, to chain handlers of your own.</returns>
     public static IHttpClientBuilder AddElasticFunnelsCrm(this IServiceCollection services)
@@ -60,6 +64,15 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     /// section, validated at start-up. Pass the <c>ElasticFunnels:Crm</c> section, or the configuration root
     /// when it holds that section.
     /// </summary>
+    /// <remarks>
+    /// The client follows configuration reloads of <c>AccessKey</c> only: a new key is used by every call that
+    /// starts after the reload, without a restart, and a call already running finishes with the key it started
+    /// with (if that key is refused with 401 and retries are on, the call is sent once more with the new key).
+    /// The new key gets its own request budget. A reload that makes the settings invalid (an empty key, say)
+    /// is logged as a warning and the client keeps its last valid key. Other settings (<c>BrandId</c>,
+    /// <c>BaseAddress</c>, timeouts, retries, rate limits) are read once, when the client is first resolved;
+    /// a reload that changes them is logged as a warning and they apply after a restart.
+    /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section with <c>AccessKey</c>, <c>BrandId</c>, ...; or a root that has <c>ElasticFunnels:Crm</c>.</param>
     /// <returns>The HTTP client builder, to chain handlers of your own.</returns>
@@ -91,6 +104,7 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
     }
 
     /// <summary>Registers a keyed <see cref="IElasticFunnelsCrmClient"/> for one brand, with settings bound from a configuration section.</summary>
+    /// <remarks><inheritdoc cref="AddElasticFunnelsCrm(IServiceCollection, IConfiguration)" path="/remarks"/></remarks>
     /// <param name="services">The services.</param>
     /// <param name="serviceKey">The key of this registration, e.g. the brand's name; also the name of the client's options.</param>
     /// <param name="configuration">The section with this brand's <c>AccessKey</c>, <c>BrandId</c>, ...</param>
@@ -126,26 +140,11 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
             sp => new ElasticFunnelsCrmOptionsValidator(sp.GetServices<CrmOptionsSource>())));
 
         // One runtime per registration: its settings, clock, logger and resilience pipeline, shared by every
-        // handler chain IHttpClientFactory builds for it, so the circuit breaker keeps its state.
-        services.TryAddKeyedSingleton(runtimeKey, (sp, _) => CrmClientRuntime.Create(
-            sp.GetRequiredService<IOptionsMonitor<ElasticFunnelsCrmOptions>>().Get(optionsName),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>(),
-            sharedStore: sp.GetService<CrmRateLimitStore>()));
+        // handler chain IHttpClientFactory builds for it, so the circuit breaker keeps its state. Its reloader
+        // keeps the key in step with the configuration and is disposed with the container.
+        services.TryAddKeyedSingleton(runtimeKey, (sp, _) => new CrmOptionsReloader(sp, optionsName, serviceKey));
 
-        var builder = services.AddHttpClient(clientName)
-            .ConfigureHttpClient((sp, client) => CrmHttpPipeline.Configure(client, Runtime(sp, runtimeKey)))
-            .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
-            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact)
-            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
-            {
-                // Registered before anything the application chains, so the SDK's handlers are outermost.
-                foreach (var handler in CrmHttpPipeline.CreateHandlers(Runtime(sp, runtimeKey)))
-                {
-                    handlers.Add(handler);
-                }
-            });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CrmPrimaryHandlerFilter>());
+        var builder = AddSdkHttpClient(services, clientName, sp => Runtime(sp, runtimeKey), sp => Runtime(sp, runtimeKey).Options.BaseAddress);
 
         if (serviceKey is null)
         {
@@ -161,8 +160,30 @@ public static class ElasticFunnelsCrmServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The SDK's named HTTP client: its primary handler, header redaction in IHttpClientFactory's logs, and the
+    /// SDK's handlers, for one client's <paramref name="runtime"/> or, when that gives null, for every client of
+    /// the tenant factory.
+    /// </summary>
+    private static IHttpClientBuilder AddSdkHttpClient(IServiceCollection services, string name, Func<IServiceProvider, CrmClientRuntime?> runtime, Func<IServiceProvider, Uri> baseAddress)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CrmPrimaryHandlerFilter>());
+        return services.AddHttpClient(name)
+            .ConfigureHttpClient((sp, client) => CrmHttpPipeline.Configure(client, baseAddress(sp)))
+            .ConfigurePrimaryHttpMessageHandler(CrmHttpPipeline.CreatePrimaryHandler)
+            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+            {
+                // Registered before anything the application chains, so the SDK's handlers are outermost.
+                foreach (var handler in CrmHttpPipeline.CreateHandlers(runtime(sp)))
+                {
+                    handlers.Add(handler);
+                }
+            });
+    }
+
     private static CrmClientRuntime Runtime(IServiceProvider services, RuntimeKey key) =>
-        services.GetRequiredKeyedService<CrmClientRuntime>(key);
+        services.GetRequiredKeyedService<CrmOptionsReloader>(key).Runtime;
 
     private static ElasticFunnelsCrmClient Create(IServiceProvider services, string clientName, RuntimeKey key) =>
         new(services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), Runtime(services, key), ownsHttpClient: false);

@@ -4,14 +4,13 @@ namespace ElasticFunnels.Crm.Http;
 /// Prepares every attempt just before it leaves the SDK: refuses any origin other than the configured
 /// one, sets <c>EF-Access-Key</c> and <c>Accept: application/json</c> (per request, never through the
 /// shared and non-thread-safe <see cref="HttpClient.DefaultRequestHeaders"/>), adds the call's extra
-/// headers, and counts the attempt on its <see cref="CrmCall"/>.
+/// headers, and counts the attempt on its <see cref="CrmCall"/>. The key is the call's
+/// (<see cref="CrmCall.Credential"/>), so a rotation never changes it under a call; the client comes from the
+/// call too, so one chain can serve many clients (<paramref name="runtime"/> is null then).
 /// </summary>
-internal sealed class ApiRequestHandler(CrmClientRuntime runtime) : DelegatingHandler
+internal sealed class ApiRequestHandler(CrmClientRuntime? runtime) : DelegatingHandler
 {
     public const string AccessKeyHeader = "EF-Access-Key";
-
-    private readonly string _accessKey = runtime.Options.AccessKey ?? string.Empty;
-    private readonly Uri _origin = runtime.Options.BaseAddress;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -27,20 +26,23 @@ internal sealed class ApiRequestHandler(CrmClientRuntime runtime) : DelegatingHa
 
     private void Prepare(HttpRequestMessage request)
     {
-        if (!IsApiOrigin(request.RequestUri))
+        var call = CrmCall.Of(request);
+        var client = call?.Runtime ?? CrmCall.RuntimeOf(request, runtime);
+        var origin = client.Options.BaseAddress;
+        if (!IsApiOrigin(request.RequestUri, origin))
         {
-            throw new InvalidOperationException($"The SDK only sends the access key to {_origin.GetLeftPart(UriPartial.Authority)}; a request to another origin was stopped.");
+            throw new InvalidOperationException($"The SDK only sends the access key to {origin.GetLeftPart(UriPartial.Authority)}; a request to another origin was stopped.");
         }
 
         var headers = request.Headers;
         headers.Remove(AccessKeyHeader);
-        headers.TryAddWithoutValidation(AccessKeyHeader, _accessKey);
+        headers.TryAddWithoutValidation(AccessKeyHeader, (call?.Credential ?? client.Credential).AccessKey);
 
         // The SDK reads JSON only; replacing the header (rather than parsing what is there) keeps it cheap.
         headers.Remove("Accept");
         headers.TryAddWithoutValidation("Accept", "application/json");
 
-        if (CrmCall.Of(request) is { } call)
+        if (call is not null)
         {
             foreach (var (name, value) in call.Settings.Headers)
             {
@@ -54,9 +56,9 @@ internal sealed class ApiRequestHandler(CrmClientRuntime runtime) : DelegatingHa
     }
 
     // Compared part by part: building a Uri per request to compare origins costs more than the rest of this handler.
-    private bool IsApiOrigin(Uri? uri) =>
+    private static bool IsApiOrigin(Uri? uri, Uri origin) =>
         uri is { IsAbsoluteUri: true }
-        && string.Equals(uri.Scheme, _origin.Scheme, StringComparison.OrdinalIgnoreCase)
-        && uri.Port == _origin.Port
-        && string.Equals(uri.IdnHost, _origin.IdnHost, StringComparison.OrdinalIgnoreCase);
+        && string.Equals(uri.Scheme, origin.Scheme, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == origin.Port
+        && string.Equals(uri.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase);
 }

@@ -21,14 +21,29 @@ internal sealed class CrmCall
     private int _attempts;
     private Uri? _uri;
     private string? _relativeTemplate;
+    private bool _credentialRenewed;
 
-    public CrmCall(string operation, CrmCallSettings settings, string basePath, long startedAt)
+    public CrmCall(string operation, CrmCallSettings settings, CrmClientRuntime runtime, long startedAt)
     {
         Operation = operation;
         Settings = settings;
-        _basePath = basePath;
+        Runtime = runtime;
+        Credential = runtime.Credential;
+        _basePath = runtime.BasePath;
         StartedAt = startedAt;
     }
+
+    /// <summary>
+    /// The client the call belongs to. The handlers read it here, so one handler chain can serve many
+    /// clients (the tenants of <see cref="ElasticFunnelsCrmClientFactory"/>).
+    /// </summary>
+    public CrmClientRuntime Runtime { get; }
+
+    /// <summary>
+    /// The key (and its budget) every attempt of this call sends: the client's when the call started, so a
+    /// rotation never changes the key of a call under way (but see <see cref="TryRenewCredential"/>).
+    /// </summary>
+    public CrmCredential Credential { get; private set; }
 
     /// <summary>The SDK operation, e.g. <c>Entries.Create</c>: the name of spans, metrics and log lines.</summary>
     public string Operation { get; }
@@ -77,6 +92,34 @@ internal sealed class CrmCall
     }
 
     public void GiveUpOnRateLimit(TimeSpan wait) => RateLimitWaitGivenUp = wait;
+
+    /// <summary>
+    /// After a 401: when the client's key has been rotated since this call started, the call takes the new
+    /// key (once) and may be sent again, because a refused request was not processed. The attempts of a call
+    /// run one after another, so this needs no lock.
+    /// </summary>
+    /// <returns>True when the call now carries a different key than the attempt that was refused.</returns>
+    public bool TryRenewCredential()
+    {
+        var current = Runtime.Credential;
+        if (_credentialRenewed || ReferenceEquals(current, Credential))
+        {
+            return false;
+        }
+
+        Credential = current;
+        _credentialRenewed = true;
+        return true;
+    }
+
+    /// <summary>
+    /// The client a request belongs to: that of its call, else <paramref name="fallback"/> (the client a handler
+    /// chain was built for).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The request was not started by an SDK client and the chain serves many.</exception>
+    public static CrmClientRuntime RuntimeOf(HttpRequestMessage request, CrmClientRuntime? fallback) =>
+        Of(request)?.Runtime ?? fallback
+        ?? throw new InvalidOperationException("This HTTP client is shared by the clients of ElasticFunnelsCrmClientFactory and only sends requests that one of them started; use IElasticFunnelsCrmClientFactory.GetClient(brandId, accessKey).");
 
     /// <summary>The time the call has left before its total timeout.</summary>
     public TimeSpan TimeLeft(TimeProvider timeProvider) =>

@@ -61,7 +61,7 @@ internal sealed class CrmCallRunner(CrmClientRuntime runtime)
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new CrmCall(prepared.Operation, prepared.Settings, runtime.BasePath, runtime.TimeProvider.GetTimestamp());
+        var call = new CrmCall(prepared.Operation, prepared.Settings, runtime, runtime.TimeProvider.GetTimestamp());
         var telemetry = CallTelemetry.Start(call, runtime.Logger);
         var timeout = call.Settings.Timeout;
 

@@ -8,15 +8,25 @@ namespace ElasticFunnels.Crm.Http;
 
 /// <summary>
 /// Everything one client's calls share: its checked settings (the base address normalised here, once),
-/// the clock, the logger, the error factory and the resilience pipeline (one per client, so the circuit
-/// breaker keeps its state however often IHttpClientFactory rebuilds the handlers). Built the same way
-/// for a client made with a constructor and for one registered with dependency injection.
+/// the clock, the logger, the error factory, the resilience pipeline (one per client, so the circuit
+/// breaker keeps its state however often IHttpClientFactory rebuilds the handlers) and the current
+/// <see cref="CrmCredential"/>, which <see cref="UseAccessKey"/> replaces when the key is rotated. Built the
+/// same way for a client made with a constructor, one registered with dependency injection and one made
+/// by <see cref="ElasticFunnelsCrmClientFactory"/>.
 /// </summary>
 internal sealed class CrmClientRuntime
 {
-    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
+    // Every key this client has sent, newest first: an error body may echo the key of a call that started
+    // before a rotation. A handful is plenty; rotations are rare.
+    private const int RememberedKeys = 4;
 
-    private CrmClientRuntime(ElasticFunnelsCrmOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, ArrayPool<byte> bufferPool, CrmRateLimitStore? sharedStore)
+    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
+    private readonly CrmRateLimitStore? _sharedStore;
+    private readonly Lock _rotation = new();
+    private CrmCredential _credential;
+    private string[] _keys;
+
+    private CrmClientRuntime(ElasticFunnelsCrmOptions options, string accessKey, TimeProvider timeProvider, ILoggerFactory? loggerFactory, ArrayPool<byte> bufferPool, CrmRateLimitStore? sharedStore)
     {
         Options = options;
         TimeProvider = timeProvider;
@@ -24,23 +34,18 @@ internal sealed class CrmClientRuntime
         Logger = loggerFactory?.CreateLogger(ElasticFunnelsCrmTelemetry.LoggerCategory) ?? NullLogger.Instance;
         BufferPool = bufferPool;
         BasePath = options.BaseAddress.AbsolutePath;
-        var key = options.AccessKey ?? string.Empty;
-        Errors = new ApiErrorFactory(text => key.Length == 0 ? text : text.Replace(key, "***", StringComparison.Ordinal));
+        _sharedStore = sharedStore;
+        _keys = [accessKey];
+        _credential = NewCredential(accessKey);
+        Errors = new ApiErrorFactory(Redact);
         DefaultCallSettings = CrmCallSettings.Default(options);
-        if (options.RateLimit.Mode != CrmRateLimitMode.Off)
-        {
-            Budget = new BudgetGate(
-                BudgetId.For(options.BaseAddress, key),
-                CrmRateLimitPolicy.From(options.RateLimit),
-                options.RateLimit.GetStore() ?? sharedStore,
-                timeProvider,
-                Logger);
-        }
-
         _resilience = new(() => CrmResiliencePipeline.Build(this));
     }
 
-    /// <summary>The client's options: checked, copied, with the base address normalised.</summary>
+    /// <summary>
+    /// The client's options: checked, copied, with the base address normalised. Their <see cref="ElasticFunnelsCrmOptions.AccessKey"/>
+    /// is cleared: <see cref="Credential"/> is the one place the key lives.
+    /// </summary>
     public ElasticFunnelsCrmOptions Options { get; }
 
     public TimeProvider TimeProvider { get; }
@@ -63,8 +68,40 @@ internal sealed class CrmClientRuntime
 
     public ResiliencePipeline<HttpResponseMessage> Resilience => _resilience.Value;
 
-    /// <summary>The key's request budget, or null when rate limiting is off.</summary>
-    public BudgetGate? Budget { get; }
+    /// <summary>The key the next call starts with, and its request budget.</summary>
+    public CrmCredential Credential => Volatile.Read(ref _credential);
+
+    /// <summary>
+    /// Makes <paramref name="accessKey"/> the key of every call that starts from now on; calls already
+    /// running keep theirs. The new key gets its own request budget.
+    /// </summary>
+    /// <param name="accessKey">The new key, already checked.</param>
+    /// <returns>False when it is the key in use already.</returns>
+    public bool UseAccessKey(string accessKey)
+    {
+        lock (_rotation)
+        {
+            if (string.Equals(_credential.AccessKey, accessKey, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            _keys = [accessKey, .. _keys.Where(k => !string.Equals(k, accessKey, StringComparison.Ordinal)).Take(RememberedKeys - 1)];
+            Volatile.Write(ref _credential, NewCredential(accessKey));
+            return true;
+        }
+    }
+
+    /// <summary>Replaces every key this client has used (the current one and a few before it) with <c>***</c>.</summary>
+    public string Redact(string text)
+    {
+        foreach (var key in Volatile.Read(ref _keys))
+        {
+            text = text.Replace(key, "***", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     /// <summary>
     /// Checks <paramref name="options"/>, copies them and normalises the base address to end with exactly
@@ -86,7 +123,20 @@ internal sealed class CrmClientRuntime
         }
 
         var copy = options.Clone();
-        copy.BaseAddress = new Uri(options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-        return new CrmClientRuntime(copy, timeProvider ?? TimeProvider.System, loggerFactory, bufferPool ?? ArrayPool<byte>.Shared, sharedStore);
+        copy.BaseAddress = NormalizeBaseAddress(options.BaseAddress);
+        copy.AccessKey = null;
+        return new CrmClientRuntime(copy, options.AccessKey!, timeProvider ?? TimeProvider.System, loggerFactory, bufferPool ?? ArrayPool<byte>.Shared, sharedStore);
     }
+
+    /// <summary>The base address without query or fragment, ending with exactly one slash.</summary>
+    public static Uri NormalizeBaseAddress(Uri baseAddress) =>
+        new(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+
+    private CrmCredential NewCredential(string accessKey) =>
+        new(accessKey, Options.RateLimit.Mode == CrmRateLimitMode.Off ? null : new BudgetGate(
+            BudgetId.For(Options.BaseAddress, accessKey),
+            CrmRateLimitPolicy.From(Options.RateLimit),
+            Options.RateLimit.GetStore() ?? _sharedStore,
+            TimeProvider,
+            Logger));
 }

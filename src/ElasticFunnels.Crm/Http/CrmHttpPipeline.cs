@@ -37,11 +37,13 @@ internal static class CrmHttpPipeline
     /// <summary>
     /// The SDK's handlers, outermost first: resilience (retry → circuit breaker → attempt timeout) →
     /// response buffering with the size cap → request preparation (origin pinned, key, Accept, extra
-    /// headers). This is the one place the order is written.
+    /// headers). This is the one place the order is written. With a null <paramref name="runtime"/> the chain
+    /// serves many clients (the tenants of <see cref="ElasticFunnelsCrmClientFactory"/>): each request runs with
+    /// the pipeline, limits and key of the client that started it.
     /// </summary>
-    public static DelegatingHandler[] CreateHandlers(CrmClientRuntime runtime) =>
+    public static DelegatingHandler[] CreateHandlers(CrmClientRuntime? runtime) =>
     [
-        new ResilienceHandler(runtime.Resilience),
+        runtime is null ? new ResilienceHandler(static request => CrmCall.RuntimeOf(request, null).Resilience) : new ResilienceHandler(runtime.Resilience),
         new ResponseBufferingHandler(runtime),
         new ApiRequestHandler(runtime),
     ];
@@ -65,9 +67,12 @@ internal static class CrmHttpPipeline
         Configure(new HttpClient(CreateChain(runtime, primary), disposePrimary), runtime);
 
     /// <summary>Gives an HTTP client the base address, and no timeout of its own (the call runner owns it).</summary>
-    public static HttpClient Configure(HttpClient client, CrmClientRuntime runtime)
+    public static HttpClient Configure(HttpClient client, CrmClientRuntime runtime) => Configure(client, runtime.Options.BaseAddress);
+
+    /// <summary>Gives an HTTP client <paramref name="baseAddress"/> (normalised), and no timeout of its own (the call runner owns it).</summary>
+    public static HttpClient Configure(HttpClient client, Uri baseAddress)
     {
-        client.BaseAddress = runtime.Options.BaseAddress;
+        client.BaseAddress = baseAddress;
         client.Timeout = Timeout.InfiniteTimeSpan;
         return client;
     }

@@ -37,7 +37,9 @@ internal static class CrmResiliencePipeline
                 MaxDelay = retry.MaxDelay,
                 UseJitter = retry.UseJitter,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+
+                // A call sent again with a rotated key (after a 401) need not wait.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.Unauthorized ? TimeSpan.Zero : RetryAfter(args.Outcome.Result)),
             });
         }
 
@@ -55,10 +57,10 @@ internal static class CrmResiliencePipeline
             });
         }
 
-        if (runtime.Budget is { } budget)
+        if (options.RateLimit.Mode != CrmRateLimitMode.Off)
         {
             // Inside the retry and the breaker, outside the attempt timeout: queueing never uses up an attempt.
-            builder.AddStrategy(_ => new RequestBudgetStrategy(budget, timeProvider));
+            builder.AddStrategy(_ => new RequestBudgetStrategy(runtime));
         }
 
         builder.AddTimeout(new TimeoutStrategyOptions
@@ -104,6 +106,13 @@ internal static class CrmResiliencePipeline
         }
 
         var status = (int)response.StatusCode;
+        if (status == 401)
+        {
+            // Refused, so not processed: when the key was rotated while this call ran (the old key may be the
+            // reason for the 401), the call takes the new key and is sent again once, whatever its method.
+            return call?.TryRenewCredential() == true;
+        }
+
         if (status == 429 && options.RateLimit.Mode != CrmRateLimitMode.Off)
         {
             // The request budget queues 429s behind the key's shared pause; one that reaches here could not wait.

@@ -9,9 +9,10 @@ namespace ElasticFunnels.Crm.RateLimiting;
 /// each attempt first takes a place in its key's budget (waiting counts against the call's total timeout,
 /// never the attempt's), and a 429 goes back into the queue behind the key's shared pause instead of to
 /// the retry strategy, so it uses no retry. When the wait would outlast the call, the 429 is returned
-/// and the call fails with a <see cref="CrmRateLimitException"/> that says so.
+/// and the call fails with a <see cref="CrmRateLimitException"/> that says so. The budget is that of the
+/// key the call sends (<see cref="CrmCall.Credential"/>), so a rotated key brings its own budget.
 /// </summary>
-internal sealed class RequestBudgetStrategy(BudgetGate gate, TimeProvider timeProvider) : ResilienceStrategy<HttpResponseMessage>
+internal sealed class RequestBudgetStrategy(CrmClientRuntime runtime) : ResilienceStrategy<HttpResponseMessage>
 {
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback,
@@ -19,6 +20,12 @@ internal sealed class RequestBudgetStrategy(BudgetGate gate, TimeProvider timePr
         TState state)
     {
         var call = CrmCall.Of(context.GetRequestMessage());
+        if ((call?.Credential ?? runtime.Credential).Budget is not { } gate)
+        {
+            return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        }
+
+        var timeProvider = runtime.TimeProvider;
         var cancellationToken = context.CancellationToken;
         TimeSpan TimeLeft() => call?.TimeLeft(timeProvider) is { } left && left > TimeSpan.Zero ? left : call is null ? TimeSpan.MaxValue : TimeSpan.Zero;
 
