@@ -61,9 +61,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if [ ${#patterns[@]} -eq 0 ]; then
-  patterns=("**/src/ElasticFunnels.Crm/**/*.cs")
-  labels=("all")
+includes=0
+for pattern in "${patterns[@]+"${patterns[@]}"}"; do [ "${pattern#!}" = "$pattern" ] && includes=$((includes + 1)); done
+if [ $includes -eq 0 ]; then
+  # Nothing but exclusions (or nothing at all): they apply to the whole library.
+  patterns=("**/src/ElasticFunnels.Crm/**/*.cs" "${patterns[@]+"${patterns[@]}"}")
+  [ ${#labels[@]} -eq 0 ] && labels=("all")
 fi
 if [ -z "$output" ]; then
   label="$(IFS=+; echo "${labels[*]}" | tr -c 'A-Za-z0-9+._-' '_' | sed 's/_*$//')"
