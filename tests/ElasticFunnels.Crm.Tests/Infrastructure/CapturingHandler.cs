@@ -7,6 +7,7 @@ namespace ElasticFunnels.Crm.Tests.Infrastructure;
 public sealed class CapturingHandler(string json = """{"id":"e1","title":"x"}""") : HttpMessageHandler
 {
     private readonly List<HttpRequestMessage> _requests = [];
+    private readonly List<string?> _bodies = [];
 
     public IReadOnlyList<HttpRequestMessage> Requests
     {
@@ -19,13 +20,27 @@ public sealed class CapturingHandler(string json = """{"id":"e1","title":"x"}"""
         }
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>The body of each request, read as the request was sent (the SDK disposes the content afterwards).</summary>
+    public IReadOnlyList<string?> Bodies
     {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _bodies];
+            }
+        }
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         lock (_requests)
         {
             _requests.Add(request);
+            _bodies.Add(body);
         }
 
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(json, Encoding.UTF8, "application/json") });
+        return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(json, Encoding.UTF8, "application/json") };
     }
 }
