@@ -12,15 +12,6 @@ public sealed partial class DocumentLinkTests
 {
     private const string RepositoryBlob = "https://github.com/elasticfunnels/ElasticFunnels.Crm/blob/main/";
 
-    // Guides written on parallel branches at the time these links were added. A link to one of them is
-    // accepted while the file is missing; once it exists, its links and anchors are checked like any other.
-    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
-    {
-        "docs/rate-limits.md",
-        "docs/configuration.md",
-        "docs/tenants-and-key-rotation.md",
-    };
-
     public static TheoryData<string> Documents() => new(ReadmeSnippets.Documents());
 
     [Theory]
@@ -50,10 +41,7 @@ public sealed partial class DocumentLinkTests
             var full = Path.Combine(ReadmeSnippets.RepositoryRoot, path);
             if (!File.Exists(full) && !Directory.Exists(full))
             {
-                if (!Pending.Contains(path) || anchor.Length > 0)
-                {
-                    broken.Add($"line {line}: {target} ({path} does not exist)");
-                }
+                broken.Add($"line {line}: {target} ({path} does not exist)");
 
                 continue;
             }
