@@ -6,7 +6,7 @@
 # Usage: eng/mutation.sh [--since[=REF]] [--concurrency N] [--output DIR] [TARGET...]
 #   TARGET   what to mutate; several may be given. Default: the whole library (about an hour on 2 cores).
 #            A folder of the library:  Values   Http   Entries
-#            A file of the library:    Internal/Guard.cs
+#            A file of the library:    Values/ValueReader.cs   Guard.cs
 #            A glob, matched against the file's full path: '**/*Rule.cs'   '!**/Export/**'
 #   --since[=REF]    only files changed since REF (default main), plus the files whose tests changed.
 #   --concurrency N  parallel test sessions (default: the number of cores).

@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>Argument checks that run before anything is sent, with messages that name the rule broken.</summary>
 internal static class Guard

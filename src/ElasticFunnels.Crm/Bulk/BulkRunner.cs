@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// Runs one call per item with at most <see cref="BulkOptions.MaxConcurrency"/> in flight, and keeps

@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>Documented maximum lengths.</summary>
 internal static class LengthRule

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// The entries one client created by reference, remembered for a while because Elasticsearch can take

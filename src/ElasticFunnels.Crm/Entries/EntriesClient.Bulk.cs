@@ -1,5 +1,3 @@
-using ElasticFunnels.Crm.Internal;
-
 namespace ElasticFunnels.Crm;
 
 internal sealed partial class EntriesClient

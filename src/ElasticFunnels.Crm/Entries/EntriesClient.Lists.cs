@@ -1,5 +1,4 @@
 using ElasticFunnels.Crm.Http;
-using ElasticFunnels.Crm.Internal;
 using ElasticFunnels.Crm.Paging;
 using ElasticFunnels.Crm.Serialization;
 

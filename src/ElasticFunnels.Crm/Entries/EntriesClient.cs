@@ -1,5 +1,4 @@
 using ElasticFunnels.Crm.Http;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm;
 

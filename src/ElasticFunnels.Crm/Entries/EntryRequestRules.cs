@@ -1,5 +1,3 @@
-using ElasticFunnels.Crm.Internal;
-
 namespace ElasticFunnels.Crm;
 
 /// <summary>The checks an entry create or update passes before it is sent.</summary>

@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>An async lock per key; a key's semaphore is dropped when nobody holds or waits for it.</summary>
 internal sealed class KeyedLock<TKey> where TKey : notnull

@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>RFC 4180 fields: quoted only when they hold a comma, a quote, CR or LF; quotes doubled; rows end with CRLF.</summary>
 internal static class Csv

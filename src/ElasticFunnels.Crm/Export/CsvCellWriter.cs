@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm;
 

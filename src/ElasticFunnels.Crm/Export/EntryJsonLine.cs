@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ElasticFunnels.Crm.Serialization;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// One entry as one line of JSON: every property under its API name (null when absent, so each line

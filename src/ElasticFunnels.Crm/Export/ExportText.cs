@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ElasticFunnels.Crm.Serialization;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>How entry data reads as text in an export. Never depends on the current culture.</summary>
 internal static class ExportText

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
-using ElasticFunnels.Crm.Internal;
 using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;

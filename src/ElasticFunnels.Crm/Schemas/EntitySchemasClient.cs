@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ElasticFunnels.Crm.Serialization;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// The checks of written values against an entity's fields. They follow what the API accepts, which is

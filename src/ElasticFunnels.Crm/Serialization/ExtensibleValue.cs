@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm.Serialization;
 
 /// <summary>Shared rules for the SDK's extensible string types (field type, entity mode, stage status).</summary>
 internal static class ExtensibleValue

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm.Serialization;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ElasticFunnels.Crm.Internal;
+using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;
 

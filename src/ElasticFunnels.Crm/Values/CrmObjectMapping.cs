@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ElasticFunnels.Crm.Serialization;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// Maps entry values to and from a user's class through the <see cref="JsonTypeInfo{T}"/> of the user's

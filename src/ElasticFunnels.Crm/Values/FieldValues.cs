@@ -2,7 +2,6 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm;
 

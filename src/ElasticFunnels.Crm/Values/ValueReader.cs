@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ElasticFunnels.Crm.Serialization;
 
-namespace ElasticFunnels.Crm.Internal;
+namespace ElasticFunnels.Crm;
 
 /// <summary>
 /// Converts one JSON value of an entry to a .NET value. Every method fails (returns false) rather than
