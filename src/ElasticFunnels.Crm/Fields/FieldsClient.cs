@@ -1,5 +1,4 @@
 using ElasticFunnels.Crm.Http;
-using ElasticFunnels.Crm.Internal;
 
 namespace ElasticFunnels.Crm;
 
@@ -61,7 +60,7 @@ internal sealed class FieldsClient(IFieldsApi api, CrmCallRunner runner) : IFiel
         ArgumentNullException.ThrowIfNull(request);
         Guard.Required(request.Name, nameof(request), nameof(request.Name));
         Guard.Required(request.Key, nameof(request), nameof(request.Key));
-        SlugRule.CheckFieldKey(request.Key!, nameof(request));
+        FieldKeyRule.Check(request.Key!, nameof(request));
         if (request.Type is not { } type)
         {
             throw new ArgumentException($"{nameof(request)}.Type is required (e.g. FieldType.Text).", nameof(request));
@@ -91,7 +90,7 @@ internal sealed class FieldsClient(IFieldsApi api, CrmCallRunner runner) : IFiel
         Guard.NotBlankWhenSet(request.Name, nameof(request), nameof(request.Name));
         if (request.Key is not null)
         {
-            SlugRule.CheckFieldKey(request.Key, nameof(request));
+            FieldKeyRule.Check(request.Key, nameof(request));
         }
 
         if (request.Type is { } type)
