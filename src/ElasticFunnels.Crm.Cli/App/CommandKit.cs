@@ -19,8 +19,6 @@ internal sealed class CommandKit(CliHost host, GlobalOptions globals, ExamplesHe
         return command;
     }
 
-    public void Examples(Command command, params string[] examples) => help.Add(command, examples);
-
     /// <summary>
     /// <c>delete &lt;id&gt; [--yes]</c> for a resource with a numeric id: asks on a terminal (refuses without
     /// one unless --yes), deletes, and says what went.

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using ElasticFunnels.Crm.Cli.App;
 using ElasticFunnels.Crm.Cli.Export;
-using ElasticFunnels.Crm.Cli.Output;
 
 namespace ElasticFunnels.Crm.Cli.Commands;
 

@@ -5,8 +5,6 @@ internal sealed class Router
 {
     private readonly List<Route> routes = [];
 
-    public IReadOnlyList<Route> Routes => routes;
-
     public void Add(string method, string template, RouteHandler handler) => routes.Add(new Route(method, template, handler));
 
     public Route? Match(string method, IReadOnlyList<string> path, out Dictionary<string, string> values)

@@ -42,7 +42,7 @@ internal static partial class FieldTypes
         var text = JsonText.StringOf(value);
         string? problem = field.Type switch
         {
-            "number" or "decimal" or "currency" => IsNumber(value, kind, text) ? null : "a number",
+            "number" or "decimal" or "currency" => IsNumber(kind, text) ? null : "a number",
             "integer" => Input.TryInteger(value, out _) ? null : "an integer",
             "boolean" or "checkbox" => Input.TryBoolean(value, out _) ? null : "true or false",
             "date" => text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
@@ -107,7 +107,7 @@ internal static partial class FieldTypes
         }
     }
 
-    private static bool IsNumber(JsonNode value, JsonValueKind kind, string? text) =>
+    private static bool IsNumber(JsonValueKind kind, string? text) =>
         kind == JsonValueKind.Number
         || (text is not null && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d));
 }

@@ -1,5 +1,4 @@
 using ElasticFunnels.Crm;
-using ElasticFunnels.Crm.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using ElasticFunnels.Crm;
 using ElasticFunnels.Crm.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;

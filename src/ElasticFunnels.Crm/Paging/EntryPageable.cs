@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ElasticFunnels.Crm.Http;
 
 namespace ElasticFunnels.Crm.Paging;
 

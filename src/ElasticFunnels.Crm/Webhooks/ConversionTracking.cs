@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ElasticFunnels.Crm.Serialization;
 
 namespace ElasticFunnels.Crm;
 
