@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace ElasticFunnels.Crm.Testing;
@@ -45,7 +46,7 @@ internal sealed class CrmState
         while (true)
         {
             RandomNumberGenerator.Fill(bytes);
-            var id = Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
+            var id = Base64Url.EncodeToString(bytes);
             if (!Entries.ContainsKey(id))
             {
                 return id;
