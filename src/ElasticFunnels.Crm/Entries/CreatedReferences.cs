@@ -5,24 +5,23 @@ namespace ElasticFunnels.Crm;
 /// <summary>
 /// The entries one client created by reference, remembered for a while because Elasticsearch can take
 /// a moment to list a new entry. A reference is forgotten as soon as a search finds it, when its
-/// entry turns out to be gone, or after <see cref="Lifetime"/>; expired ones are swept at most once a
-/// minute, so a long-running receiver that creates many references does not grow without bound.
+/// entry turns out to be gone, or after <see cref="Lifetime"/> on the client's clock; expired ones are
+/// swept at most once a minute, so a long-running receiver that creates many references does not grow
+/// without bound.
 /// </summary>
-internal sealed class CreatedReferences<TKey> where TKey : notnull
+internal sealed class CreatedReferences<TKey>(TimeProvider timeProvider) where TKey : notnull
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private static readonly long SweepEveryMs = 60_000;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<TKey, (string Id, long At)> _entries = new();
-    private long _lastSweep = Environment.TickCount64;
-
-    public int Count => _entries.Count;
+    private long _lastSweep = timeProvider.GetTimestamp();
 
     public void Remember(TKey key, string entryId)
     {
-        var now = Environment.TickCount64;
+        var now = timeProvider.GetTimestamp();
         _entries[key] = (entryId, now);
-        if (now - Interlocked.Read(ref _lastSweep) > SweepEveryMs)
+        if (timeProvider.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) > SweepEvery)
         {
             Interlocked.Exchange(ref _lastSweep, now);
             foreach (var (k, v) in _entries)
@@ -42,7 +41,7 @@ internal sealed class CreatedReferences<TKey> where TKey : notnull
             return null;
         }
 
-        if (Expired(value.At, Environment.TickCount64))
+        if (Expired(value.At, timeProvider.GetTimestamp()))
         {
             _entries.TryRemove(key, out _);
             return null;
@@ -53,5 +52,5 @@ internal sealed class CreatedReferences<TKey> where TKey : notnull
 
     public void Forget(TKey key) => _entries.TryRemove(key, out _);
 
-    private static bool Expired(long at, long now) => now - at > (long)Lifetime.TotalMilliseconds;
+    private bool Expired(long at, long now) => timeProvider.GetElapsedTime(at, now) > Lifetime;
 }

@@ -8,7 +8,7 @@ internal sealed partial class EntriesClient
     // Upserts of one reference through this client run one at a time; the entries this client
     // created are remembered because a search may not list them yet.
     private readonly KeyedLock<ReferenceKey> _upsertLocks = new();
-    private readonly CreatedReferences<ReferenceKey> _createdByReference = new();
+    private readonly CreatedReferences<ReferenceKey> _createdByReference = new(runner.Runtime.TimeProvider);
 
     public Task<EntryUpsertResult> UpsertByReferenceAsync(long entityId, EntryCreateRequest request, CancellationToken cancellationToken = default) =>
         UpsertByReferenceAsync(entityId, request, null, cancellationToken);

@@ -12,13 +12,13 @@ namespace ElasticFunnels.Crm.Http;
 /// status (status first, then the body, parsed as JSON only when it is JSON), a redirect, an HTML page
 /// where JSON was expected, a success body that is empty, too large or of another shape.
 /// </summary>
-internal sealed class ApiErrorFactory(Func<string, string> redact)
+internal sealed class ApiErrorFactory(Func<string, string> redact, TimeProvider timeProvider)
 {
     private const int MaxErrorBodyChars = 64 * 1024;
     private const int MaxSnippetChars = 512;
 
     /// <summary>Reads answers that hold no access key: those <see cref="CrmModelFactory"/> makes up.</summary>
-    private static readonly ApiErrorFactory Unredacted = new(static text => text);
+    private static readonly ApiErrorFactory Unredacted = new(static text => text, TimeProvider.System);
 
     public Func<string, string> Redact => redact;
 
@@ -94,7 +94,8 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
             Method = method,
             Path = path,
             PathTemplate = pathTemplate,
-            RetryAfter = RetryAfterHeader.Read(kept.GetValueOrDefault("Retry-After"), kept.GetValueOrDefault("Date")),
+            // A made-up answer belongs to no client, so an HTTP-date without a Date header is measured against the system clock.
+            RetryAfter = RetryAfterHeader.Read(kept.GetValueOrDefault("Retry-After"), kept.GetValueOrDefault("Date"), TimeProvider.System),
             Response = new CrmResponse(status, kept, method, path, attempts, duration),
         };
         var json = kept.TryGetValue("Content-Type", out var type) && MediaTypeHeaderValue.TryParse(type, out var media) && IsJson(media);
@@ -167,7 +168,7 @@ internal sealed class ApiErrorFactory(Func<string, string> redact)
         Method = call.Method,
         Path = call.Path,
         PathTemplate = call.RouteTemplate,
-        RetryAfter = RetryAfterHeader.Read(response),
+        RetryAfter = RetryAfterHeader.Read(response, timeProvider),
         Response = RawResponses.Capture(response, call, duration, allowListOnly: true, redact),
     };
 

@@ -37,7 +37,7 @@ internal sealed class CrmClientRuntime
         _sharedStore = sharedStore;
         _keys = [accessKey];
         _credential = NewCredential(accessKey);
-        Errors = new ApiErrorFactory(Redact);
+        Errors = new ApiErrorFactory(Redact, timeProvider);
         DefaultCallSettings = CrmCallSettings.Default(options);
         _resilience = new(() => CrmResiliencePipeline.Build(this));
     }

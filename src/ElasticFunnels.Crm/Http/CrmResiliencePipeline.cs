@@ -39,7 +39,7 @@ internal static class CrmResiliencePipeline
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
 
                 // A call sent again with a rotated key (after a 401) need not wait.
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.Unauthorized ? TimeSpan.Zero : RetryAfter(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.Unauthorized ? TimeSpan.Zero : RetryAfterHeader.Read(args.Outcome.Result, timeProvider)),
             });
         }
 
@@ -122,7 +122,7 @@ internal static class CrmResiliencePipeline
         if (status == 429)
         {
             // Refused, so not processed: retry any method, but only when the wait fits the cap and the call's budget.
-            var wait = RetryAfter(response);
+            var wait = RetryAfterHeader.Read(response, timeProvider);
             if (wait is null)
             {
                 return true;
@@ -138,7 +138,7 @@ internal static class CrmResiliencePipeline
                 return false;
             }
 
-            var wait = RetryAfter(response);
+            var wait = RetryAfterHeader.Read(response, timeProvider);
             return wait is null || (wait <= options.Retry.MaxRetryAfter && wait <= TimeLeft(call, options, timeProvider));
         }
 
@@ -155,7 +155,4 @@ internal static class CrmResiliencePipeline
         { Result: { } response } => (int)response.StatusCode is 408 or >= 500,
         _ => false,
     };
-
-    /// <summary>The wait a response asks for with <c>Retry-After</c> (seconds or an HTTP date), or null.</summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage? response) => RetryAfterHeader.Read(response);
 }

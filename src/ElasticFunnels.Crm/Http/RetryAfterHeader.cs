@@ -9,16 +9,18 @@ internal static class RetryAfterHeader
     /// <summary>
     /// The wait the response asks for, never negative; null when the header is absent or malformed.
     /// A date is measured against the response's own <c>Date</c> header when it has one, so a server
-    /// whose clock differs from ours still gets the wait it meant.
+    /// whose clock differs from ours still gets the wait it meant; without one, against the client's clock.
     /// </summary>
-    public static TimeSpan? Read(HttpResponseMessage? response) => Read(response?.Headers.RetryAfter, response?.Headers.Date);
+    public static TimeSpan? Read(HttpResponseMessage? response, TimeProvider timeProvider) =>
+        Read(response?.Headers.RetryAfter, response?.Headers.Date, timeProvider);
 
     /// <summary>The same, from the headers' text (a response described by its parts).</summary>
-    public static TimeSpan? Read(string? retryAfter, string? date) => Read(
+    public static TimeSpan? Read(string? retryAfter, string? date, TimeProvider timeProvider) => Read(
         RetryConditionHeaderValue.TryParse(retryAfter, out var header) ? header : null,
-        DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent) ? sent : null);
+        DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent) ? sent : null,
+        timeProvider);
 
-    private static TimeSpan? Read(RetryConditionHeaderValue? header, DateTimeOffset? sent)
+    private static TimeSpan? Read(RetryConditionHeaderValue? header, DateTimeOffset? sent, TimeProvider timeProvider)
     {
         if (header?.Delta is { } delta)
         {
@@ -27,7 +29,7 @@ internal static class RetryAfterHeader
 
         if (header?.Date is { } date)
         {
-            var wait = date - (sent ?? DateTimeOffset.UtcNow);
+            var wait = date - (sent ?? timeProvider.GetUtcNow());
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

@@ -123,9 +123,10 @@ internal sealed class BudgetGate
             return await operation(cancellationToken).ConfigureAwait(false);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StoreTimeout);
-        return await operation(timeout.Token).AsTask().WaitAsync(StoreTimeout, cancellationToken).ConfigureAwait(false);
+        // On the client's clock, like the pause after a failure, so a test's fake time decides when a slow store is given up.
+        using var timeout = new CancellationTokenSource(StoreTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        return await operation(linked.Token).AsTask().WaitAsync(StoreTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsStoreFailure(CrmRateLimitStore store, Exception exception, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ internal sealed class RequestBudgetStrategy(CrmClientRuntime runtime) : Resilien
                 return outcome;
             }
 
-            await gate.ReportAsync(place, refused: true, RetryAfterHeader.Read(refused)).ConfigureAwait(false);
+            await gate.ReportAsync(place, refused: true, RetryAfterHeader.Read(refused, timeProvider)).ConfigureAwait(false);
             try
             {
                 // Refused, so nothing was processed: queue again behind the pause, as long as the call can wait.

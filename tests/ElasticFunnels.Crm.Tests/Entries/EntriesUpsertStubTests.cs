@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ElasticFunnels.Crm.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -157,6 +158,43 @@ public sealed class EntriesUpsertStubTests
         Assert.True(second.Created);
         Assert.Equal(2, Count(stub, "POST", ListPath));
         Assert.Equal(1, Count(stub, "PUT", ListPath + "/es-1"));
+    }
+
+    [Fact]
+    public async Task UpsertByReferenceAsync_SearchLagsWithinTenMinutes_UpdatesTheEntryThisClientCreated()
+    {
+        using var stub = new CrmStub();
+        var time = new FakeTimeProvider();
+        using var crm = stub.ClientWithClock(time);
+        stub.Respond("GET", ListPath, json: Page(1, 1, 0));
+        stub.Respond("POST", ListPath, 201, EntryJson("es-1"));
+        stub.Respond("PUT", ListPath + "/es-1", json: EntryJson("es-1"));
+        await crm.Entries.UpsertByReferenceAsync(1, Lead(), Ct);
+        time.Advance(TimeSpan.FromMinutes(9));
+
+        var second = await crm.Entries.UpsertByReferenceAsync(1, Lead(), Ct);
+
+        Assert.False(second.Created);
+        Assert.Equal(1, Count(stub, "POST", ListPath));
+        Assert.Equal(1, Count(stub, "PUT", ListPath + "/es-1"));
+    }
+
+    [Fact]
+    public async Task UpsertByReferenceAsync_SearchLagsPastTenMinutes_ForgetsTheEntryAndCreates()
+    {
+        using var stub = new CrmStub();
+        var time = new FakeTimeProvider();
+        using var crm = stub.ClientWithClock(time);
+        stub.Respond("GET", ListPath, json: Page(1, 1, 0));
+        stub.Respond("POST", ListPath, 201, EntryJson("es-1"));
+        await crm.Entries.UpsertByReferenceAsync(1, Lead(), Ct);
+        time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        var second = await crm.Entries.UpsertByReferenceAsync(1, Lead(), Ct);
+
+        Assert.True(second.Created);
+        Assert.Equal(2, Count(stub, "POST", ListPath));
+        Assert.Equal(0, Count(stub, "PUT", ListPath + "/es-1"));
     }
 
     [Fact]

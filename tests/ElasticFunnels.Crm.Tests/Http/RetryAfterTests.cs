@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using ElasticFunnels.Crm.Http;
 using ElasticFunnels.Crm.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using static ElasticFunnels.Crm.Tests.Infrastructure.Replies;
 
 namespace ElasticFunnels.Crm.Tests.Http;
@@ -41,6 +43,16 @@ public sealed class RetryAfterTests
         Assert.Equal(2, requests.Count);
         Assert.Equal(requests[0].RequestMessage!.Body, requests[1].RequestMessage!.Body);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"Retried after {clock.Elapsed}, before the date the server gave.");
+    }
+
+    [Fact]
+    public void Read_RetryAfterDateWithoutDateHeader_MeasuredAgainstTheClientsClock()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+
+        var wait = RetryAfterHeader.Read("Mon, 30 Nov 2026 12:00:07 GMT", date: null, time);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), wait);
     }
 
     [Theory]

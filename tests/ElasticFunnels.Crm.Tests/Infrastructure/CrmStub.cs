@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ElasticFunnels.Crm.Http;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -33,6 +34,10 @@ public sealed class CrmStub : IDisposable
     public ElasticFunnelsCrmClient Client { get; }
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
+
+    /// <summary>A second client on the same WireMock server whose clock the test moves.</summary>
+    public ElasticFunnelsCrmClient ClientWithClock(TimeProvider time) =>
+        new(CrmClientRuntime.Create(Options, time), CrmHttpPipeline.CreatePrimaryHandler(), disposeHandler: true);
 
     public static string Fixture(string path) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", path));

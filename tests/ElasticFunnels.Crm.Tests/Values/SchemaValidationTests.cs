@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ElasticFunnels.Crm.Http;
 using ElasticFunnels.Crm.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -22,10 +21,6 @@ public sealed class SchemaValidationTests
             .Respond("POST", EntriesPath, status: 201, json: CrmStub.Fixture("entries/create.json"))
             .Respond("PUT", EntryPath, json: CrmStub.Fixture("entries/create.json"))
             .Respond("PUT", "/api/brands/42/crm/entries/es-doc-id-xyz", json: CrmStub.Fixture("entries/create.json"));
-
-    /// <summary>A second client on the same WireMock server whose clock the test moves.</summary>
-    private static ElasticFunnelsCrmClient ClientWithClock(CrmStub stub, FakeTimeProvider time) =>
-        new(CrmClientRuntime.Create(stub.Options, time), CrmHttpPipeline.CreatePrimaryHandler(), disposeHandler: true);
 
     private static EntryCreateRequest ValidCreate() => new()
     {
@@ -322,7 +317,7 @@ public sealed class SchemaValidationTests
     {
         using var stub = Stub();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        using var crm = ClientWithClock(stub, time);
+        using var crm = stub.ClientWithClock(time);
 
         var first = await crm.Schemas.GetAsync(1, Ct);
         time.Advance(TimeSpan.FromMinutes(4));
@@ -345,7 +340,7 @@ public sealed class SchemaValidationTests
         using var stub = new CrmStub(o => { o.ValidateEntryValues = true; o.SchemaCacheDuration = TimeSpan.FromSeconds(30); })
             .Respond("GET", FieldsPath, json: CrmStub.Fixture("values/fields.json"));
         var time = new FakeTimeProvider();
-        using var crm = ClientWithClock(stub, time);
+        using var crm = stub.ClientWithClock(time);
 
         await crm.Schemas.GetAsync(1, Ct);
         time.Advance(TimeSpan.FromSeconds(29));
