@@ -1,7 +1,7 @@
 using System.Net;
 using ElasticFunnels.Crm.Tests.Infrastructure;
 
-namespace ElasticFunnels.Crm.Tests.Models;
+namespace ElasticFunnels.Crm.Tests;
 
 /// <summary>
 /// Each exception <see cref="CrmModelFactory"/> makes is compared with the one the SDK throws when a server gives

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ElasticFunnels.Crm.Tests.Models;
+namespace ElasticFunnels.Crm.Tests;
 
 public sealed class CrmModelFactoryTests
 {

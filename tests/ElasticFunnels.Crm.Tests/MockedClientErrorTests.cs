@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
-namespace ElasticFunnels.Crm.Tests.Models;
+namespace ElasticFunnels.Crm.Tests;
 
 /// <summary>
 /// Written the way an application tests its own code: a small service of the application calls a mocked

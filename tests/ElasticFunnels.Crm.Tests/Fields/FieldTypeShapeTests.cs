@@ -1,4 +1,4 @@
-namespace ElasticFunnels.Crm.Tests.Values;
+namespace ElasticFunnels.Crm.Tests.Fields;
 
 public sealed class FieldTypeShapeTests
 {

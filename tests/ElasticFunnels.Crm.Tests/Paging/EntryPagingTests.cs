@@ -18,7 +18,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_ThreePages_SendsExactPageAndPerPageAndStopsAtLastPage()
+    public async Task ListAutoPagingAsync_ThreePages_SendsExactPageAndPerPageAndStopsAtLastPage()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(7));
@@ -37,7 +37,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_NoPageSize_Asks100PerPage()
+    public async Task ListAutoPagingAsync_NoPageSize_Asks100PerPage()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(150));
@@ -50,7 +50,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_StartPageSet_StartsThere()
+    public async Task ListAutoPagingAsync_StartPageSet_StartsThere()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(10));
@@ -62,7 +62,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_EntryInsertedBetweenPageFetches_YieldsNoDuplicate()
+    public async Task ListAutoPagingAsync_EntryInsertedBetweenPageFetches_YieldsNoDuplicate()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(6));
@@ -81,7 +81,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_ManyInsertedBetweenPageFetches_YieldsEachIdOnce()
+    public async Task ListAutoPagingAsync_ManyInsertedBetweenPageFetches_YieldsEachIdOnce()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(9));
@@ -103,7 +103,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_EntryDeletedBetweenPageFetches_StepsBackSoNothingIsSkipped()
+    public async Task ListAutoPagingAsync_EntryDeletedBetweenPageFetches_StepsBackSoNothingIsSkipped()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(6));
@@ -122,7 +122,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_CancelledMidEnumeration_StopsFurtherRequests()
+    public async Task ListAutoPagingAsync_CancelledMidEnumeration_StopsFurtherRequests()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(9));
@@ -145,7 +145,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_CancelledThroughWithCancellation_StopsFurtherRequests()
+    public async Task ListAutoPagingAsync_CancelledThroughWithCancellation_StopsFurtherRequests()
     {
         using var stub = new CrmStub();
         var list = new LiveEntryList(stub, LiveEntryList.Ids(9));
@@ -163,7 +163,7 @@ public sealed class EntryPagingTests
     }
 
     [Fact]
-    public async Task ListAsync_NotEnumerated_SendsNothing()
+    public async Task ListAutoPagingAsync_NotEnumerated_SendsNothing()
     {
         using var stub = new CrmStub();
         _ = new LiveEntryList(stub, LiveEntryList.Ids(3));
@@ -311,7 +311,7 @@ public sealed class EntryPagingTests
     [Theory]
     [InlineData(0)]
     [InlineData(101)]
-    public void ListAsync_PerPageOutOfRange_ThrowsBeforeSending(int perPage)
+    public void ListAutoPagingAsync_PerPageOutOfRange_ThrowsBeforeSending(int perPage)
     {
         using var stub = new CrmStub();
 
@@ -343,5 +343,20 @@ public sealed class EntryPagingTests
 
         Assert.Equal(["a", "b", "c"], all);
         Assert.Equal([2], resumed);
+    }
+
+    [Fact]
+    public async Task ListAutoPagingAsync_EmulatorManyPages_YieldsEveryEntryOnce()
+    {
+        await using var crm = await EmulatorClient.CreateAsync();
+        for (var i = 0; i < 23; i++)
+        {
+            await crm.Client.Entries.CreateAsync(crm.Leads.Id, crm.Lead($"c{i}"), Ct);
+        }
+
+        var ids = await IdsAsync(crm.Client.Entries.ListAutoPagingAsync(crm.Leads.Id, new EntryListOptions { PerPage = 5 }, Ct));
+
+        Assert.Equal(23, ids.Distinct().Count());
+        Assert.Equal(5, crm.Emulator.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/entries", StringComparison.Ordinal)));
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ElasticFunnels.Crm.Serialization;
 using ElasticFunnels.Crm.Tests.Infrastructure;
 
-namespace ElasticFunnels.Crm.Tests.Values;
+namespace ElasticFunnels.Crm.Tests.Schemas;
 
 /// <summary>The write rules of <see cref="EntitySchema"/>, without HTTP.</summary>
 public sealed class EntitySchemaTests

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
 
-namespace ElasticFunnels.Crm.Tests.Values;
+namespace ElasticFunnels.Crm.Tests.Schemas;
 
 /// <summary>Schema validation of entry writes against WireMock: what is sent, and what is not.</summary>
 public sealed class SchemaValidationTests
