@@ -84,6 +84,23 @@ public sealed class EntriesCommandsTests
     }
 
     [Fact]
+    public async Task List_Table_HintsAtTheNextPageOnlyWhenOneFollows()
+    {
+        await using var cli = await CliTestContext.StartAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await CreateAsync(cli, $"Lead {i}");
+        }
+
+        var middle = await cli.RunAsync("entries", "list", "--entity", "leads", "--per-page", "2", "--page", "2");
+        var last = await cli.RunAsync("entries", "list", "--entity", "leads", "--per-page", "2", "--page", "3");
+
+        Assert.Contains("Page 2 of 3, 5 entries; --page 3 for more, --all for every page", middle.Out, StringComparison.Ordinal);
+        Assert.Contains("Page 3 of 3, 5 entries", last.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("for more", last.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_All_EveryPageStreamedAsOneJsonDocument()
     {
         await using var cli = await CliTestContext.StartAsync();

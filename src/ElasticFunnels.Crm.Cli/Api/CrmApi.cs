@@ -58,13 +58,13 @@ internal sealed class CrmApi(IElasticFunnelsCrmClient crm)
     public Task<EntitySchema> GetSchemaAsync(long entityId, CancellationToken ct) => crm.Schemas.GetAsync(entityId, ct);
 
     // Entries
-    public async Task<EntryListPage> ListEntriesPageAsync(long entityId, EntryListOptions options, CancellationToken ct)
+    public async Task<EntryListPage> ListEntriesAsync(long entityId, EntryListOptions options, CancellationToken ct)
     {
         var page = await crm.Entries.ListAsync(entityId, options, ct);
-        return new EntryListPage(page.Values, page.PageNumber, page.LastPage, page.PerPage, page.Total);
+        return new EntryListPage(page.Values, page.PageNumber, page.LastPage, page.PerPage, page.Total, page.HasMore);
     }
 
-    public IAsyncEnumerable<Entry> ListAllEntriesAsync(long entityId, EntryListOptions options, CancellationToken ct) => crm.Entries.ListAutoPagingAsync(entityId, options, ct);
+    public IAsyncEnumerable<Entry> ListEntriesAutoPagingAsync(long entityId, EntryListOptions options, CancellationToken ct) => crm.Entries.ListAutoPagingAsync(entityId, options, ct);
 
     public Task<Entry> GetEntryAsync(long? entityId, string entryId, CancellationToken ct) =>
         entityId is { } entity ? crm.Entries.GetAsync(entity, entryId, ct) : crm.Entries.GetAsync(entryId, ct);

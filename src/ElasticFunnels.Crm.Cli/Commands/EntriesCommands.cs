@@ -162,11 +162,11 @@ internal static class EntriesCommands
                 }
 
                 options.PerPage ??= EntryListOptions.MaxPerPage;
-                return await ListAllAsync(c, c.Api.ListAllEntriesAsync(entityId, options, ct), ct);
+                return await ListAllAsync(c, c.Api.ListEntriesAutoPagingAsync(entityId, options, ct), ct);
             }
 
             options.Page = c.Get(page);
-            var result = await c.Api.ListEntriesPageAsync(entityId, options, ct);
+            var result = await c.Api.ListEntriesAsync(entityId, options, ct);
             if (c.Output.Json)
             {
                 c.Output.WriteJson(json =>
@@ -188,7 +188,7 @@ internal static class EntriesCommands
             }
             else
             {
-                var more = result.Page < result.LastPage ? $"; --page {result.Page + 1} for more, --all for every page" : string.Empty;
+                var more = result.HasMore ? $"; --page {result.Page + 1} for more, --all for every page" : string.Empty;
                 c.Output.Table(Headers, result.Entries.Select(Row), $"Page {result.Page} of {result.LastPage}, {result.Total} entries{more}");
             }
 

@@ -75,7 +75,7 @@ internal sealed partial class EntriesClient
         var first = await ListAsync(key.EntityId, filter, requestOptions, cancellationToken).ConfigureAwait(false);
         var oldest = LastExactMatch(first, key);
         var matches = first.Total;
-        if (first.LastPage > 1 && first.Values.Count > 0)
+        if (first.HasMore)
         {
             filter.Page = first.LastPage;
             var last = await ListAsync(key.EntityId, filter, requestOptions, cancellationToken).ConfigureAwait(false);

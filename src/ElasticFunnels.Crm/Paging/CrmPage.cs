@@ -47,7 +47,7 @@ public sealed class CrmPage<T>
     [JsonPropertyName("continuation_token")]
     public string? ContinuationToken { get; init; }
 
-    /// <summary>Whether a page follows this one: the page was not the last (<see cref="PageNumber"/> below <see cref="LastPage"/>) and was not empty.</summary>
+    /// <summary>Whether a page follows this one: the page asked for was below <see cref="LastPage"/> and was not empty (then <see cref="ContinuationToken"/> is set).</summary>
     [JsonIgnore]
     public bool HasMore => ContinuationToken is not null;
 

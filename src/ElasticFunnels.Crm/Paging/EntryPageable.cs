@@ -95,9 +95,7 @@ internal sealed class EntryPageable(
                 }
             }
 
-            // The page number we asked for decides what comes next, not the one the server echoed,
-            // so a server that clamps page numbers cannot send the walk round in a loop.
-            var more = page < result.LastPage && result.Entries.Count > 0;
+            var more = HasMore(page, result);
             yield return new CrmPage<Entry>
             {
                 Values = values,
@@ -140,7 +138,7 @@ internal sealed class EntryPageable(
         var page = query.Page ?? 1;
         // The page size the server used decides what the page numbers mean: the one it reports, else the one asked for.
         var perPage = result.PerPage is >= 1 and <= EntryListOptions.MaxPerPage ? result.PerPage : query.PerPage ?? DefaultServerPerPage;
-        var more = page < result.LastPage && result.Entries.Count > 0;
+        var more = HasMore(page, result);
         return new CrmPage<Entry>
         {
             Values = result.Entries,
@@ -154,6 +152,13 @@ internal sealed class EntryPageable(
             RawResponse = response,
         };
     }
+
+    /// <summary>
+    /// The one rule for <see cref="CrmPage{T}.HasMore"/>: the page asked for (not the one the server
+    /// echoed, so a server that clamps page numbers cannot send a walk round in a loop) is below the
+    /// last page, and it was not empty.
+    /// </summary>
+    private static bool HasMore(int requestedPage, EntryPage result) => requestedPage < result.LastPage && result.Entries.Count > 0;
 
     private static ulong QueryFingerprint(long entityId, EntryListOptions query)
     {
