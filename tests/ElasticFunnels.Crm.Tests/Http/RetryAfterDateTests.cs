@@ -16,13 +16,19 @@ public sealed class RetryAfterDateTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<CrmApiException> AnswerWith(string retryAfter, DateTimeOffset? date)
+    private static Task<CrmApiException> AnswerWith(string retryAfter, DateTimeOffset? date) =>
+        AnswerWith(headers =>
+        {
+            headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            headers.Date = date;
+        });
+
+    private static async Task<CrmApiException> AnswerWith(Action<System.Net.Http.Headers.HttpResponseHeaders> setHeaders)
     {
         var handler = new AnsweringHandler(_ =>
         {
             var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("""{"message":"Down."}""", Encoding.UTF8, "application/json") };
-            response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
-            response.Headers.Date = date;
+            setHeaders(response.Headers);
             return response;
         });
         var options = TestOptions.For(new Uri("https://api.example.test/api/"), o => { TestOptions.NoRetries(o); o.CircuitBreaker.Enabled = false; });
@@ -55,6 +61,14 @@ public sealed class RetryAfterDateTests
         var ex = await AnswerWith(Http(DateTimeOffset.UtcNow.AddHours(1)), null);
 
         Assert.InRange(ex.Error.RetryAfter!.Value, TimeSpan.FromMinutes(50), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task GetAsync_NegativeDelayFromAnInnerHandler_NoWait()
+    {
+        var ex = await AnswerWith(headers => headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(-5)));
+
+        Assert.Equal(TimeSpan.Zero, ex.Error.RetryAfter);
     }
 
     [Fact]
