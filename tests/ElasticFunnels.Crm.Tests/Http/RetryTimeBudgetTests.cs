@@ -70,7 +70,10 @@ public sealed class RetryTimeBudgetTests
         var handler = FirstAnswerAfter(clock, TimeSpan.FromSeconds(8), status, retryAfterSeconds: 5);
         using var client = Client(handler, clock, TimeSpan.FromSeconds(10));
 
-        var ex = await Assert.ThrowsAnyAsync<CrmApiException>(() => client.Entities.GetAsync(1, Ct));
+        // Time keeps moving, so a call that chose to wait would run into its total timeout instead of hanging.
+        var call = client.Entities.GetAsync(1, Ct);
+        await AdvanceUntil(clock, TimeSpan.FromSeconds(1), () => call.IsCompleted);
+        var ex = await Assert.ThrowsAnyAsync<CrmApiException>(() => call);
 
         Assert.Equal(status, (int)ex.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), ex.Error.RetryAfter);
