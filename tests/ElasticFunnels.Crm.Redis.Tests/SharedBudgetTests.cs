@@ -56,6 +56,31 @@ public sealed class SharedBudgetTests
     }
 
     [Fact]
+    public async Task RateEstimate_AfterAnIdleStretch_CountsOnlyTheActiveTime()
+    {
+        // The script's rule, as the in-process budget's (RequestBudgetAlgorithmTests): one call at start-up,
+        // 2.5 s of silence, a burst of 20 accepted, then a 429 with a 0.5 s Retry-After.
+        await using var redis = await RedisServer.StartAsync();
+        using var connection = await redis.ConnectAsync();
+        using var store = new RedisRateLimitStore(connection);
+        var policy = new CrmRateLimitPolicy { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30), QueueLimit = 1000 };
+        const string budget = "idle-budget";
+        await store.ReportAsync(budget, policy, await store.AcquireAsync(budget, policy, TimeSpan.FromMinutes(1), null, Ct), refused: false, retryAfter: null, Ct);
+        await Task.Delay(2500, Ct);
+        for (var i = 0; i < 20; i++)
+        {
+            await store.ReportAsync(budget, policy, await store.AcquireAsync(budget, policy, TimeSpan.FromMinutes(1), null, Ct), refused: false, retryAfter: null, Ct);
+        }
+
+        await store.ReportAsync(budget, policy, await store.AcquireAsync(budget, policy, TimeSpan.FromMinutes(1), null, Ct), refused: true, retryAfter: TimeSpan.FromSeconds(0.5), Ct);
+        var rate = (double)await connection.GetDatabase().HashGetAsync(store.KeyOf(budget), "r");
+
+        // 21 accepted over the burst and the pause (under 1 s): more than 21 a second. Counting the silence
+        // as well would give about 21 / 3 s = 7 a second.
+        Assert.InRange(rate, 21, 1000);
+    }
+
+    [Fact]
     public async Task Fixed_BudgetSplitAcrossProcesses_PacedAsOne()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -22,7 +22,7 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 
 -- rate < 0 stands for "unknown" (no limit seen yet)
-local stored = redis.call('HMGET', KEYS[1], 'r', 'nf', 'pu', 'ep', 'es', 'ea', 'li', 'qr', 'q')
+local stored = redis.call('HMGET', KEYS[1], 'r', 'nf', 'pu', 'ep', 'es', 'ea', 'li', 'qr', 'q', 'la')
 local rate = tonumber(stored[1]) or -1
 local next_free = tonumber(stored[2]) or 0
 local paused_until = tonumber(stored[3]) or 0
@@ -32,6 +32,9 @@ local episode_accepted = tonumber(stored[6]) or 0
 local last_increase = tonumber(stored[7]) or 0
 local quick_refusals = tonumber(stored[8]) or 0
 local queued = tonumber(stored[9]) or 0
+local last_active = tonumber(stored[10]) or 0
+-- A stretch without requests or answers longer than this (µs) is idle: it is left out of the episode.
+local idle_gap = 1000000
 
 -- Lua numbers become text with 14 digits when passed to Redis: spell microseconds out in full.
 local function int(x) return string.format('%.0f', x) end
@@ -45,7 +48,7 @@ end
 local function save()
   redis.call('HSET', KEYS[1], 'r', string.format('%.17g', rate), 'nf', int(next_free), 'pu', int(paused_until),
     'ep', int(epoch), 'es', int(episode_start), 'ea', int(episode_accepted), 'li', int(last_increase),
-    'qr', int(quick_refusals), 'q', int(queued))
+    'qr', int(quick_refusals), 'q', int(queued), 'la', int(last_active))
   redis.call('PEXPIRE', KEYS[1], expiry)
   redis.call('PEXPIRE', KEYS[2], expiry)
 end
@@ -53,6 +56,7 @@ end
 if episode_start < 0 then
   episode_start = now
   last_increase = now
+  last_active = now
 end
 
 -- Additive increase between refusals (adaptive, once a rate is known, outside a pause).
@@ -60,6 +64,16 @@ if mode == 0 and rate >= 0 and now > last_increase and now >= paused_until then
   local seconds = (now - last_increase) / 1000000
   rate = rate + math.max(min_increase, rate * increase) * seconds
   last_increase = now
+end
+
+-- Silence (a start-up call, then minutes of nothing) says nothing about the limit: it moves the
+-- episode's start on instead of diluting the rate estimate.
+if op ~= 'release' then
+  if now >= paused_until then
+    local idle = now - math.max(last_active, episode_start)
+    if idle > idle_gap then episode_start = episode_start + idle end
+  end
+  last_active = math.max(last_active, now)
 end
 
 if op == 'acquire' then

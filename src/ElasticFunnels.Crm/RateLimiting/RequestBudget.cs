@@ -19,6 +19,9 @@ namespace ElasticFunnels.Crm.RateLimiting;
 /// </remarks>
 internal sealed class RequestBudget
 {
+    /// <summary>A stretch without requests or answers longer than this is idle: it is left out of the episode.</summary>
+    internal static readonly long IdleGap = TimeSpan.TicksPerSecond;
+
     private readonly Lock _gate = new();
     private readonly SortedSet<long> _freed = [];
     private double _rate = double.PositiveInfinity;
@@ -28,6 +31,7 @@ internal sealed class RequestBudget
     private long _episodeStart = -1;
     private long _episodeAccepted;
     private long _lastIncrease;
+    private long _lastActive;
     private int _quickRefusals;
     private int _queued;
 
@@ -51,9 +55,11 @@ internal sealed class RequestBudget
             {
                 _episodeStart = now;
                 _lastIncrease = now;
+                _lastActive = now;
             }
 
             Grow(now, policy);
+            SkipIdle(now);
             if (previous is { Granted: true } held)
             {
                 if (held.Wait > TimeSpan.Zero)
@@ -133,6 +139,7 @@ internal sealed class RequestBudget
     {
         lock (_gate)
         {
+            SkipIdle(now);
             if (!refused)
             {
                 if (lease.Epoch == _epoch)
@@ -178,6 +185,23 @@ internal sealed class RequestBudget
             _nextFree = _pausedUntil;
             _freed.Clear();
         }
+    }
+
+    // The estimate is what the server accepted over the time callers wanted to send: a start-up call followed
+    // by minutes of silence (or of a fallback to another store) says nothing about the limit, so the silence
+    // moves the episode's start on instead of diluting the rate.
+    private void SkipIdle(long now)
+    {
+        if (_episodeStart >= 0 && now >= _pausedUntil)
+        {
+            var idle = now - Math.Max(_lastActive, _episodeStart);
+            if (idle > IdleGap)
+            {
+                _episodeStart += idle;
+            }
+        }
+
+        _lastActive = Math.Max(_lastActive, now);
     }
 
     private void Grow(long now, CrmRateLimitPolicy policy)

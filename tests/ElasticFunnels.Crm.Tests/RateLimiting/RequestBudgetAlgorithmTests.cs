@@ -47,6 +47,23 @@ public sealed class RequestBudgetAlgorithmTests
     }
 
     [Fact]
+    public void Refusal_AfterAnIdleStretch_IdleTimeIsNotCountedInTheEpisode()
+    {
+        // One call at start-up, nothing for 10 s, then a burst: 20 accepted in 0.5 s and a 429 pausing 0.5 s.
+        var budget = new RequestBudget();
+        budget.Report(At(0.1), Adaptive, Take(budget, 0.0), refused: false, retryAfter: null);
+        for (var i = 0; i < 20; i++)
+        {
+            budget.Report(At(10.2), Adaptive, Take(budget, 10.0), refused: false, retryAfter: null);
+        }
+
+        budget.Report(At(10.5), Adaptive, Take(budget, 10.5), refused: true, retryAfter: TimeSpan.FromSeconds(0.5));
+
+        // 21 accepted over the 1 s of activity (0..0 s and 10..11 s), not over the 11 s since the first call.
+        Assert.Equal(21, budget.Rate, precision: 6);
+    }
+
+    [Fact]
     public void Refusal_WhenOthersUsedTheWindow_CostsAtMostHalfTheKnownRate()
     {
         var budget = new RequestBudget();
