@@ -59,8 +59,9 @@ public sealed class RequestBudgetAlgorithmTests
 
         budget.Report(At(10.5), Adaptive, Take(budget, 10.5), refused: true, retryAfter: TimeSpan.FromSeconds(0.5));
 
-        // 21 accepted over the 1 s of activity (0..0 s and 10..11 s), not over the 11 s since the first call.
-        Assert.Equal(21, budget.Rate, precision: 6);
+        // 21 accepted over the 1.1 s of activity (0..0.1 s, the first call in flight, and 10..11 s, the burst and
+        // the pause), not over the 11 s since the first call.
+        Assert.Equal(21 / 1.1, budget.Rate, precision: 6);
     }
 
     [Fact]
