@@ -22,7 +22,7 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 
 -- rate < 0 stands for "unknown" (no limit seen yet)
-local stored = redis.call('HMGET', KEYS[1], 'r', 'nf', 'pu', 'ep', 'es', 'ea', 'li', 'qr', 'q', 'la')
+local stored = redis.call('HMGET', KEYS[1], 'r', 'nf', 'pu', 'ep', 'es', 'ea', 'li', 'qr', 'q', 'la', 'c', 'pa', 'pd', 'pp')
 local rate = tonumber(stored[1]) or -1
 local next_free = tonumber(stored[2]) or 0
 local paused_until = tonumber(stored[3]) or 0
@@ -33,6 +33,14 @@ local last_increase = tonumber(stored[7]) or 0
 local quick_refusals = tonumber(stored[8]) or 0
 local queued = tonumber(stored[9]) or 0
 local last_active = tonumber(stored[10]) or 0
+-- The rate last refused (0 before the first decrease from a known rate): see RequestBudget.Grow.
+local ceiling = tonumber(stored[11]) or 0
+-- The previous episode's accepted count and length (µs), for acceptances answered after its 429.
+local previous_accepted = tonumber(stored[12]) or 0
+local previous_length = tonumber(stored[13]) or 0
+-- The first 429's pause (µs; 0 after later ones): the first ceiling is what got through, spread over it.
+local previous_pause = tonumber(stored[14]) or 0
+local recover_to, recovery_seconds, plateau_increase, probe_above = 0.97, 1.0, 0.005, 1.05
 -- A stretch without requests or answers longer than this (µs) is idle: it is left out of the episode.
 local idle_gap = 1000000
 
@@ -48,7 +56,8 @@ end
 local function save()
   redis.call('HSET', KEYS[1], 'r', string.format('%.17g', rate), 'nf', int(next_free), 'pu', int(paused_until),
     'ep', int(epoch), 'es', int(episode_start), 'ea', int(episode_accepted), 'li', int(last_increase),
-    'qr', int(quick_refusals), 'q', int(queued), 'la', int(last_active))
+    'qr', int(quick_refusals), 'q', int(queued), 'la', int(last_active), 'c', string.format('%.17g', ceiling),
+    'pa', int(previous_accepted), 'pd', int(previous_length), 'pp', int(previous_pause))
   redis.call('PEXPIRE', KEYS[1], expiry)
   redis.call('PEXPIRE', KEYS[2], expiry)
 end
@@ -62,8 +71,16 @@ end
 -- Additive increase between refusals (adaptive, once a rate is known, outside a pause).
 if mode == 0 and rate >= 0 and now > last_increase and now >= paused_until then
   local seconds = (now - last_increase) / 1000000
-  rate = rate + math.max(min_increase, rate * increase) * seconds
   last_increase = now
+  local target = ceiling * recover_to
+  if rate < target then
+    local recovered = target - (target - rate) * math.exp(-seconds / recovery_seconds)
+    rate = math.min(target, math.max(recovered, rate + min_increase * seconds))
+  else
+    local step = increase
+    if rate < ceiling * probe_above then step = plateau_increase end
+    rate = rate + math.max(min_increase, rate * step) * seconds
+  end
 end
 
 -- Silence (a start-up call, then minutes of nothing) says nothing about the limit: it moves the
@@ -127,7 +144,15 @@ if op == 'report' then
   local lease_epoch = tonumber(ARGV[10])
   local retry_after = tonumber(ARGV[12])
   if tonumber(ARGV[11]) == 0 then
-    if lease_epoch == epoch then episode_accepted = episode_accepted + 1 end
+    if lease_epoch == epoch then
+      episode_accepted = episode_accepted + 1
+    elseif lease_epoch == epoch - 1 and mode == 0 and previous_length > 0 then
+      -- Accepted before the 429 but answered after it: it counts towards the estimate the 429 made.
+      previous_accepted = previous_accepted + 1
+      local estimate = math.max(min_rate, previous_accepted / (previous_length / 1000000))
+      if rate < 0 then rate = estimate else rate = math.max(rate, estimate) end
+      if previous_pause > 0 then ceiling = math.max(ceiling, previous_accepted / (previous_pause / 1000000)) end
+    end
     save()
     return 1
   end
@@ -145,11 +170,22 @@ if op == 'report' then
   if retry_after >= 0 then paused_until = now + retry_after else paused_until = now + backoff end
 
   if mode == 0 then
+    -- The rate refused is the ceiling to climb back to; after the first 429 (an unpaced burst), what got
+    -- through spread over the pause (see RequestBudget.Report).
+    if rate >= 0 then
+      ceiling = rate
+      previous_pause = 0
+    else
+      previous_pause = paused_until - now
+      if previous_pause > 0 then ceiling = episode_accepted / (previous_pause / 1000000) else ceiling = 0 end
+    end
     -- One 429 costs at most half of a known rate (traffic this budget doesn't see lowers the estimate).
     local halved = 0
     if rate >= 0 then halved = rate / 2 end
+    previous_accepted = episode_accepted
+    previous_length = paused_until - episode_start
     if episode_accepted > 0 then
-      rate = math.max(min_rate, halved, episode_accepted / ((paused_until - episode_start) / 1000000))
+      rate = math.max(min_rate, halved, episode_accepted / (previous_length / 1000000))
     elseif rate >= 0 then
       rate = math.max(min_rate, rate / 2)
     end

@@ -22,14 +22,27 @@ internal sealed class RequestBudget
     /// <summary>A stretch without requests or answers longer than this is idle: it is left out of the episode.</summary>
     internal static readonly long IdleGap = TimeSpan.TicksPerSecond;
 
+    // After a decrease the rate climbs back to just under the rate that was refused (the ceiling) within a few
+    // seconds, creeps past it slowly, and probes faster only well above it: few 429s near a known limit, and
+    // a low estimate (traffic the budget did not see) costs seconds instead of a minute of 2% steps.
+    internal const double RecoverTo = 0.97;
+    internal const double RecoverySeconds = 1.0;
+    internal const double PlateauIncreasePerSecond = 0.005;
+    internal const double ProbeAbove = 1.05;
+
+
     private readonly Lock _gate = new();
     private readonly SortedSet<long> _freed = [];
     private double _rate = double.PositiveInfinity;
+    private double _ceiling;
     private long _nextFree;
     private long _pausedUntil;
     private long _epoch;
     private long _episodeStart = -1;
     private long _episodeAccepted;
+    private long _previousAccepted;
+    private double _previousSeconds;
+    private double _previousPauseSeconds;
     private long _lastIncrease;
     private long _lastActive;
     private int _quickRefusals;
@@ -146,6 +159,18 @@ internal sealed class RequestBudget
                 {
                     _episodeAccepted++;
                 }
+                else if (lease.Epoch == _epoch - 1 && policy.Mode == CrmRateLimitMode.Adaptive && _previousSeconds > 0)
+                {
+                    // Accepted before the 429 but answered after it (many calls in flight): it counts towards the
+                    // estimate the 429 made, which would otherwise depend on the order the answers came back in.
+                    _previousAccepted++;
+                    var estimate = Math.Max(policy.MinRate, _previousAccepted / _previousSeconds);
+                    _rate = double.IsPositiveInfinity(_rate) ? estimate : Math.Max(_rate, estimate);
+                    if (_previousPauseSeconds > 0)
+                    {
+                        _ceiling = Math.Max(_ceiling, _previousAccepted / _previousPauseSeconds);
+                    }
+                }
 
                 return;
             }
@@ -169,12 +194,23 @@ internal sealed class RequestBudget
 
             if (policy.Mode == CrmRateLimitMode.Adaptive)
             {
+                // The rate that was refused is the ceiling to climb back to. The first 429 ends an unpaced burst:
+                // what got through, spread over the pause, is the limit of a fixed-window server (50 accepted,
+                // Retry-After 1 s: 50 a second; 600, Retry-After 60 s: 10 a second). If that is too high, the
+                // climb meets a 429 below it, and the rate refused there becomes the ceiling.
+                var first = double.IsPositiveInfinity(_rate);
+                var pauseSeconds = TimeSpan.FromTicks(_pausedUntil - now).TotalSeconds;
+                _previousPauseSeconds = first ? pauseSeconds : 0;
+                _ceiling = !first ? _rate : pauseSeconds > 0 ? _episodeAccepted / pauseSeconds : 0;
+
                 // What this budget got through is a lower bound of the limit: traffic it does not see (another
                 // app on the key, a process without the shared store) lowers it. So one 429 costs at most half
                 // of a known rate, as in AIMD, and growth finds the rest.
                 var halved = double.IsPositiveInfinity(_rate) ? 0 : _rate / 2;
+                _previousAccepted = _episodeAccepted;
+                _previousSeconds = TimeSpan.FromTicks(_pausedUntil - _episodeStart).TotalSeconds;
                 _rate = _episodeAccepted > 0
-                    ? Math.Max(policy.MinRate, Math.Max(halved, _episodeAccepted / TimeSpan.FromTicks(_pausedUntil - _episodeStart).TotalSeconds))
+                    ? Math.Max(policy.MinRate, Math.Max(halved, _episodeAccepted / _previousSeconds))
                     : double.IsPositiveInfinity(_rate) ? _rate : Math.Max(policy.MinRate, halved);
             }
 
@@ -212,8 +248,19 @@ internal sealed class RequestBudget
         }
 
         var seconds = TimeSpan.FromTicks(now - _lastIncrease).TotalSeconds;
-        _rate += Math.Max(policy.MinIncreasePerSecond, _rate * policy.IncreasePerSecond) * seconds;
         _lastIncrease = now;
+        var target = _ceiling * RecoverTo;
+        if (_rate < target)
+        {
+            // The gap to the target shrinks by e every RecoverySeconds, however often the rate is read.
+            var recovered = target - ((target - _rate) * Math.Exp(-seconds / RecoverySeconds));
+            _rate = Math.Min(target, Math.Max(recovered, _rate + (policy.MinIncreasePerSecond * seconds)));
+        }
+        else
+        {
+            var increase = _rate < _ceiling * ProbeAbove ? PlateauIncreasePerSecond : policy.IncreasePerSecond;
+            _rate += Math.Max(policy.MinIncreasePerSecond, _rate * increase) * seconds;
+        }
     }
 
     private long Interval(CrmRateLimitPolicy policy) =>

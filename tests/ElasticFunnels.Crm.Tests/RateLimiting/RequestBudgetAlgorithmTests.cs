@@ -65,6 +65,45 @@ public sealed class RequestBudgetAlgorithmTests
     }
 
     [Fact]
+    public void Acceptance_AnsweredAfterThe429_CountsTowardsTheEstimateItMade()
+    {
+        // 20 requests go out together and the server accepts them all, then refuses a 21st; the 429 comes
+        // back before 19 of the 200s.
+        var budget = new RequestBudget();
+        var inFlight = Enumerable.Range(0, 20).Select(_ => Take(budget, 0)).ToList();
+        var refused = Take(budget, 0);
+        budget.Report(At(0.1), Adaptive, inFlight[0], refused: false, retryAfter: null);
+        budget.Report(At(0.2), Adaptive, refused, refused: true, retryAfter: TimeSpan.FromSeconds(0.8));
+        Assert.Equal(1, budget.Rate, precision: 6); // 1 accepted over 0..1 s, so far
+
+        foreach (var late in inFlight.Skip(1))
+        {
+            budget.Report(At(0.3), Adaptive, late, refused: false, retryAfter: null);
+        }
+
+        Assert.Equal(20, budget.Rate, precision: 6);
+    }
+
+    [Fact]
+    public void FirstRefusal_ClimbsTowardsWhatGotThroughSpreadOverThePause()
+    {
+        // A slow start: the first 20 are accepted over 2 s, then a 429 with Retry-After 1 s. The rate is
+        // 20 over 3 s; the ceiling, for a fixed-window server, 20 in the 1 s pause.
+        var budget = new RequestBudget();
+        for (var i = 0; i < 20; i++)
+        {
+            budget.Report(At(0.1 * i), Adaptive, Take(budget, 0.1 * i), refused: false, retryAfter: null);
+        }
+
+        budget.Report(At(2), Adaptive, Take(budget, 2), refused: true, retryAfter: TimeSpan.FromSeconds(1));
+        Assert.Equal(20 / 3.0, budget.Rate, precision: 6);
+
+        Take(budget, 4); // a second after the pause: the gap to 97 % of 20 a second shrank by e
+        var target = 20 * 0.97;
+        Assert.Equal(target - ((target - (20 / 3.0)) / Math.E), budget.Rate, precision: 6);
+    }
+
+    [Fact]
     public void Refusal_WhenOthersUsedTheWindow_CostsAtMostHalfTheKnownRate()
     {
         var budget = new RequestBudget();
@@ -79,9 +118,12 @@ public sealed class RequestBudgetAlgorithmTests
         // Traffic this budget does not see (another app on the key) took the next window: one request got
         // through before a 429 that pauses until 3 s. 1 over 1..3 s would be 0.5/s; half the rate is kept.
         budget.Report(At(1.1), Adaptive, Take(budget, 1.0), refused: false, retryAfter: null);
-        budget.Report(At(1.2), Adaptive, Take(budget, 1.2), refused: true, retryAfter: TimeSpan.FromSeconds(1.8));
+        var second = Take(budget, 1.2);
+        var refusedAt = budget.Rate; // climbing back since the pause ended at 1 s
+        budget.Report(At(1.2), Adaptive, second, refused: true, retryAfter: TimeSpan.FromSeconds(1.8));
 
-        Assert.Equal(20.08 / 2, budget.Rate, precision: 6); // 20/s grown 2 %/s for 0.2 s, then halved
+        Assert.InRange(refusedAt, 20.5, 33);
+        Assert.Equal(refusedAt / 2, budget.Rate, precision: 6);
     }
 
     [Fact]
@@ -117,7 +159,7 @@ public sealed class RequestBudgetAlgorithmTests
     }
 
     [Fact]
-    public void Rate_BetweenRefusals_GrowsTwoPercentASecond()
+    public void Rate_AfterADecrease_ClimbsBackTowardsTheRefusedRateThenCreepsPastIt()
     {
         var budget = new RequestBudget();
         for (var i = 0; i < 50; i++)
@@ -126,9 +168,28 @@ public sealed class RequestBudgetAlgorithmTests
         }
 
         budget.Report(At(0.5), Adaptive, Take(budget, 0.5), refused: true, retryAfter: TimeSpan.FromSeconds(0.5)); // 50 a second
-        Take(budget, 11);
+        budget.Report(At(1.1), Adaptive, Take(budget, 1.0), refused: false, retryAfter: null);
+        var second = Take(budget, 1.2);
+        var refusedAt = budget.Rate;
+        budget.Report(At(1.2), Adaptive, second, refused: true, retryAfter: TimeSpan.FromSeconds(1.8));
+        Assert.Equal(refusedAt / 2, budget.Rate, precision: 6); // 1 accepted over 1..3 s: the halving floor
 
-        Assert.Equal(50 + (50 * 0.02 * 10), budget.Rate, precision: 6);
+        // The pause ends at 3 s. The gap to 97 % of the refused rate shrinks by e each second...
+        var target = refusedAt * 0.97;
+        Take(budget, 4);
+        Assert.Equal(target - ((target - (refusedAt / 2)) / Math.E), budget.Rate, precision: 6);
+        Take(budget, 20);
+        Assert.Equal(target, budget.Rate, precision: 3);
+        Take(budget, 21);
+        Assert.Equal(target, budget.Rate, precision: 9); // the last step: at least 0.2 a second, capped at the target
+
+        // ...then the rate creeps on by 0.5 % a second near the refused rate, and by 2 % well above it.
+        Take(budget, 31);
+        Assert.Equal(target * (1 + (0.005 * 10)), budget.Rate, precision: 3);
+        Take(budget, 50);
+        var probing = budget.Rate;
+        Take(budget, 51);
+        Assert.Equal(probing * 1.02, budget.Rate, precision: 6);
     }
 
     [Fact]
