@@ -14,10 +14,10 @@ namespace ElasticFunnels.Crm;
 /// <para><b>Adaptive.</b> Requests go out unpaced until the API answers 429. Then everyone sending with that key
 /// pauses once, for the <c>Retry-After</c> the server gave or, without one, for <see cref="InitialBackoff"/>
 /// (doubled, up to <see cref="MaxBackoff"/>, while 429s keep coming right after a pause). The key's rate
-/// becomes what the server accepted since the previous pause divided by the time up to the end of this one,
-/// which is the limit of a fixed-window server; requests are then spaced at that rate, which grows by 2% a
-/// second (at least 0.2 requests per second a second) until the next 429 (additive increase, and a
-/// decrease to the measured rate: AIMD).</para>
+/// becomes what the server accepted since the previous pause divided by the time up to the end of this one
+/// (at most halved in one step), and requests are spaced at that rate. Between 429s it climbs back within a few
+/// seconds to just under the rate that was refused, creeps past it by 0.5% a second and probes by 2% a second
+/// well above it. docs/rate-limits.md describes each step.</para>
 /// <para>A call fails with a <see cref="CrmRateLimitException"/> only when its wait (queue and pause) would outlast
 /// what is left of its <see cref="ElasticFunnelsCrmOptions.Timeout"/>, or when <see cref="QueueLimit"/> requests are
 /// already waiting; it fails at once, saying so. Time spent waiting counts against the call's

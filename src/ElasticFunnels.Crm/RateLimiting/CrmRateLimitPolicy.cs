@@ -21,7 +21,7 @@ public sealed record CrmRateLimitPolicy
     /// <summary>The most requests that may wait at once.</summary>
     public int QueueLimit { get; init; }
 
-    /// <summary>Adaptive: how fast the rate grows between 429s, as a fraction of itself per second (0.02).</summary>
+    /// <summary>Adaptive: how fast the rate grows between 429s once well above the rate last refused, as a fraction of itself per second (0.02).</summary>
     public double IncreasePerSecond { get; init; } = 0.02;
 
     /// <summary>Adaptive: the least the rate grows per second, in requests per second (0.2).</summary>

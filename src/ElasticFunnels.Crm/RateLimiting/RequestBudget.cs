@@ -10,11 +10,12 @@ namespace ElasticFunnels.Crm.RateLimiting;
 /// <item>Pacing: a request may leave at <c>max(now, pause end, next free)</c>; taking that place moves
 /// <c>next free</c> one interval on (1 / rate, or the fixed interval). A place given back by a cancelled
 /// caller is taken by the next request.</item>
-/// <item>Episodes: the time from one pause's end to the next 429. A 429 of the current episode starts a
-/// pause (the server's <c>Retry-After</c>, else the backoff) and a new epoch: places given out before it are
-/// void and their holders queue again. Adaptive: the rate becomes the requests accepted in the episode
-/// divided by the time from its start to the pause's end, but never less than half the rate before the
-/// 429; a 429 right after a pause (nothing accepted) halves it. Between 429s it grows (<see cref="CrmRateLimitPolicy.IncreasePerSecond"/>).</item>
+/// <item>Episodes: the time from one pause's end to the next 429, less idle stretches (<see cref="IdleGap"/>). A
+/// 429 of the current episode starts a pause (the server's <c>Retry-After</c>, else the backoff) and a new epoch:
+/// places given out before it are void and their holders queue again. Adaptive: the rate becomes the requests
+/// accepted in the episode (late answers included) divided by the time from its start to the pause's end, but
+/// never less than half the rate before the 429; a 429 right after a pause (nothing accepted) halves it.
+/// Between 429s it climbs back towards the rate refused (the ceiling), then probes above it (<see cref="Grow"/>).</item>
 /// </list>
 /// </remarks>
 internal sealed class RequestBudget
