@@ -16,7 +16,11 @@ public sealed class LocalFeed : IAsyncLifetime
 
     public string Work { get; } = Directory.CreateTempSubdirectory("efcrm-pack-").FullName;
 
-    public string Version { get; } = $"0.0.0-pack{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+    /// <summary>
+    /// A prerelease of the version being built (Directory.Build.props' VersionPrefix), so that package
+    /// validation, which requires a version at least the baseline's, runs as in a real pack.
+    /// </summary>
+    public string Version { get; } = $"{VersionPrefix()}-pack{DateTime.UtcNow:yyyyMMddHHmmssfff}";
 
     public string Feed => Path.Combine(Work, "feed");
 
@@ -97,4 +101,7 @@ public sealed class LocalFeed : IAsyncLifetime
 
         throw new InvalidOperationException("Repository root not found.");
     }
+
+    private static string VersionPrefix() =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
 }

@@ -44,7 +44,14 @@ public sealed class SharedBudgetTests
             await Task.Delay(5, Ct);
         }
 
-        await Task.Delay(100, Ct);
+        // Process B starts once A's 429 has reached Redis (a new epoch), however slow the machine is.
+        var server = connectionA.GetServer(connectionA.GetEndPoints()[0]);
+        while (!server.Keys(pattern: "efcrm:budget:*").Any(key => !key.ToString().EndsWith(":freed", StringComparison.Ordinal) && connectionA.GetDatabase().HashGet(key, "ep") == 1))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), "the 429 never reached Redis");
+            await Task.Delay(5, Ct);
+        }
+
         var paused = processB.Entities.GetAsync(1, Ct);
         await Task.Delay(700, Ct);
         var seenDuringPause = emulator.Requests.Count;
