@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of src/ElasticFunnels.Crm with Stryker.NET (the version pinned in
-# .config/dotnet-tools.json), using the Microsoft Testing Platform runner and every test project that
-# pins library behaviour (tests/ElasticFunnels.Crm.Tests/stryker-config.json lists them).
+# .config/dotnet-tools.json), using the Microsoft Testing Platform runner and the library's own test
+# project (tests/ElasticFunnels.Crm.Tests/stryker-config.json). The samples' tests are left out: their
+# script tests start `dotnet run` for every mutant, minutes each, for behaviour the unit tests pin too.
 #
 # Usage: eng/mutation.sh [--since[=REF]] [--concurrency N] [--output DIR] [TARGET...]
 #   TARGET   what to mutate; several may be given. Default: the whole library (about an hour on 2 cores).
