@@ -31,7 +31,6 @@ internal sealed class RequestBudget
     internal const double PlateauIncreasePerSecond = 0.005;
     internal const double ProbeAbove = 1.05;
 
-
     private readonly Lock _gate = new();
     private readonly SortedSet<long> _freed = [];
     private double _rate = double.PositiveInfinity;
