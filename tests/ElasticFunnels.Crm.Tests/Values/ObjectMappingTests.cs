@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ElasticFunnels.Crm.Tests.Values;
 
@@ -55,6 +56,15 @@ public sealed partial class MappingTestJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(MappedLead))]
 public sealed partial class SkipNullsJsonContext : JsonSerializerContext;
 
+public sealed class OddKeyed
+{
+    [CrmField("odd key")]
+    public int Count { get; set; }
+}
+
+[JsonSerializable(typeof(OddKeyed))]
+public sealed partial class OddKeyJsonContext : JsonSerializerContext;
+
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(List<string>))]
 public sealed partial class NotAnObjectJsonContext : JsonSerializerContext;
@@ -62,6 +72,9 @@ public sealed partial class NotAnObjectJsonContext : JsonSerializerContext;
 /// <summary>Entry values to and from a class, through a source-generated context (no run-time reflection).</summary>
 public sealed class ObjectMappingTests
 {
+    // A fresh JsonTypeInfo for each use: the SDK caches the mapped metadata per JsonTypeInfo, and a test that
+    // reused Default's would check the mapping built by an earlier test, not the one the code builds now.
+    private static JsonTypeInfo<MappedLead> Lead => new MappingTestJsonContext(new JsonSerializerOptions(MappingTestJsonContext.Default.Options)).MappedLead;
     private static EntryValues View(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -91,7 +104,7 @@ public sealed class ObjectMappingTests
     [Fact]
     public void ToObject_SourceGeneratedContext_MapsByAttributeSnakeCaseAndJsonPropertyName()
     {
-        var lead = View(LeadJson).ToObject(MappingTestJsonContext.Default.MappedLead);
+        var lead = View(LeadJson).ToObject(Lead);
 
         Assert.Equal("jane@example.com", lead.Email);
         Assert.Equal("Facebook", lead.Source);
@@ -131,7 +144,7 @@ public sealed class ObjectMappingTests
             NotAField = "never sent",
         };
 
-        var values = FieldValues.FromObject(lead, MappingTestJsonContext.Default.MappedLead);
+        var values = FieldValues.FromObject(lead, Lead);
 
         var expected = JsonNode.Parse("""
             {
@@ -157,7 +170,7 @@ public sealed class ObjectMappingTests
     [Fact]
     public void FromObject_ContextIgnoresNulls_LeavesNullPropertiesOut()
     {
-        var values = FieldValues.FromObject(new MappedLead { Email = "a@b.c" }, SkipNullsJsonContext.Default.MappedLead);
+        var values = FieldValues.FromObject(new MappedLead { Email = "a@b.c" }, new SkipNullsJsonContext(new JsonSerializerOptions(SkipNullsJsonContext.Default.Options)).MappedLead);
 
         Assert.False(values.ContainsKey("discount"));
         Assert.False(values.ContainsKey("lead_source"));
@@ -168,19 +181,19 @@ public sealed class ObjectMappingTests
     [Fact]
     public void ToObjectThenFromObject_RoundTripsTheSameValues()
     {
-        var lead = View(LeadJson).ToObject(MappingTestJsonContext.Default.MappedLead);
-        var again = View(FieldValues.FromObject(lead, MappingTestJsonContext.Default.MappedLead).ToJsonString())
-            .ToObject(MappingTestJsonContext.Default.MappedLead);
+        var lead = View(LeadJson).ToObject(Lead);
+        var again = View(FieldValues.FromObject(lead, Lead).ToJsonString())
+            .ToObject(Lead);
 
         Assert.Equal(
-            JsonSerializer.Serialize(lead, MappingTestJsonContext.Default.MappedLead),
-            JsonSerializer.Serialize(again, MappingTestJsonContext.Default.MappedLead));
+            JsonSerializer.Serialize(lead, Lead),
+            JsonSerializer.Serialize(again, Lead));
     }
 
     [Fact]
     public void ToObject_WrongType_ThrowsValueExceptionNamingKeyAndPropertyType()
     {
-        var ex = Assert.Throws<CrmValueException>(() => View("""{"deal_value": "lots"}""").ToObject(MappingTestJsonContext.Default.MappedLead));
+        var ex = Assert.Throws<CrmValueException>(() => View("""{"deal_value": "lots"}""").ToObject(Lead));
 
         Assert.Equal("deal_value", ex.Key);
         Assert.Equal(CrmValueErrorReason.WrongType, ex.Reason);
@@ -192,7 +205,7 @@ public sealed class ObjectMappingTests
     [Fact]
     public void ToObject_NullForNonNullableValueType_ThrowsNullReason()
     {
-        var ex = Assert.Throws<CrmValueException>(() => View("""{"vip": null}""").ToObject(MappingTestJsonContext.Default.MappedLead));
+        var ex = Assert.Throws<CrmValueException>(() => View("""{"vip": null}""").ToObject(Lead));
 
         Assert.Equal("vip", ex.Key);
         Assert.Equal(CrmValueErrorReason.Null, ex.Reason);
@@ -206,6 +219,47 @@ public sealed class ObjectMappingTests
 
         Assert.Equal("typeInfo", ex.ParamName);
         Assert.Throws<ArgumentNullException>(() => View("{}").ToObject<MappedLead>(null!));
+    }
+
+    [Theory]
+    [InlineData("-2147483648", -2147483648)]
+    [InlineData("2147483647", 2147483647)]
+    [InlineData("\"12\"", 12)]
+    public void ToObject_WholeNumberWithinInt32_Reads(string seats, int expected)
+    {
+        Assert.Equal(expected, View($$"""{"seats": {{seats}}}""").ToObject(Lead).Seats);
+    }
+
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("12.5")]
+    public void ToObject_WholeNumberOutsideInt32_ThrowsNamingTheKey(string seats)
+    {
+        var ex = Assert.Throws<CrmValueException>(() => View($$"""{"seats": {{seats}}}""").ToObject(Lead));
+
+        Assert.Equal("seats", ex.Key);
+        Assert.Equal("Int32", ex.ExpectedType);
+        Assert.Equal(seats, ex.ActualSnippet);
+    }
+
+    [Fact]
+    public void ToObject_WrongTypeUnderAKeyWithASpace_NamesTheKey()
+    {
+        var ex = Assert.Throws<CrmValueException>(() => View("""{"odd key": "many"}""").ToObject(new OddKeyJsonContext(new JsonSerializerOptions()).OddKeyed));
+
+        Assert.Equal("odd key", ex.Key);
+        Assert.Equal(CrmValueErrorReason.WrongType, ex.Reason);
+        Assert.Equal("Int32", ex.ExpectedType);
+    }
+
+    [Fact]
+    public void ToObject_NestedObjectInAJsonField_KeepsTheContextsNames()
+    {
+        // Only the mapped class is renamed to field keys; the address inside a json field keeps camelCase.
+        var lead = View("""{"address": {"city": "Oslo", "postCode": "0150", "post_code": "wrong"}}""").ToObject(Lead);
+
+        Assert.Equal(("Oslo", "0150"), (lead.Address!.City, lead.Address.PostCode));
     }
 
     [Fact]
