@@ -88,6 +88,43 @@ public sealed class SharedBudgetTests
     }
 
     [Fact]
+    public async Task RateEstimate_AcceptancesAnsweredAfterThe429_CountAndSetTheFirstCeiling()
+    {
+        // The script's rules, as RequestBudgetAlgorithmTests pins them in process: 20 requests leave together,
+        // the 429 of a 21st comes back after only one 200, then the other 19 200s arrive.
+        await using var redis = await RedisServer.StartAsync();
+        using var connection = await redis.ConnectAsync();
+        using var store = new RedisRateLimitStore(connection);
+        var policy = new CrmRateLimitPolicy { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30), QueueLimit = 1000 };
+        const string budget = "late-budget";
+        var inFlight = new List<CrmRateLimitLease>();
+        for (var i = 0; i < 21; i++)
+        {
+            inFlight.Add(await store.AcquireAsync(budget, policy, TimeSpan.FromMinutes(1), null, Ct));
+        }
+
+        await store.ReportAsync(budget, policy, inFlight[0], refused: false, retryAfter: null, Ct);
+        await store.ReportAsync(budget, policy, inFlight[20], refused: true, retryAfter: TimeSpan.FromSeconds(1), Ct);
+        var state = connection.GetDatabase();
+        var key = store.KeyOf(budget);
+        var before = (double)await state.HashGetAsync(key, "r");
+        foreach (var late in inFlight.Skip(1).Take(19))
+        {
+            await store.ReportAsync(budget, policy, late, refused: false, retryAfter: null, Ct);
+        }
+
+        await store.AcquireAsync(budget, policy, TimeSpan.FromMinutes(1), null, Ct); // a round trip: the reports above were sent without waiting
+        var after = (double)await state.HashGetAsync(key, "r");
+        var ceiling = (double)await state.HashGetAsync(key, "c");
+
+        // 1, then 20, accepted over the episode and the 1 s pause (a little over 1 s); the ceiling is the 20
+        // that got through spread over the pause.
+        Assert.InRange(before, 0.5, 1);
+        Assert.InRange(after, 15, 20);
+        Assert.Equal(20, ceiling, precision: 6);
+    }
+
+    [Fact]
     public async Task Fixed_BudgetSplitAcrossProcesses_PacedAsOne()
     {
         await using var redis = await RedisServer.StartAsync();
