@@ -1,4 +1,5 @@
 using ElasticFunnels.Crm.Diagnostics;
+using ElasticFunnels.Crm.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ElasticFunnels.Crm.RateLimiting;
@@ -35,12 +36,13 @@ internal sealed class BudgetGate
 
     /// <summary>
     /// Waits for a place (the queue and any pause), confirms it after the wait, and returns it.
-    /// <paramref name="maxWait"/> is asked again after each wait: it is what the call has left.
+    /// What <paramref name="call"/> has left of its total timeout is asked again after each wait; a call
+    /// without one (null: a request not sent by the SDK's runner) may wait as long as the queue allows.
     /// </summary>
     /// <exception cref="BudgetExceededException">The wait would outlast what the call has left, or the queue is full; nothing is held.</exception>
-    public async ValueTask<Place> WaitForPlaceAsync(Func<TimeSpan> maxWait, CancellationToken cancellationToken)
+    public async ValueTask<Place> WaitForPlaceAsync(CrmCall? call, CancellationToken cancellationToken)
     {
-        var place = await AcquireAsync(maxWait(), null, cancellationToken).ConfigureAwait(false);
+        var place = await AcquireAsync(TimeLeft(call), null, cancellationToken).ConfigureAwait(false);
         var waited = TimeSpan.Zero;
         while (place.Lease.Wait > TimeSpan.Zero)
         {
@@ -51,12 +53,12 @@ internal sealed class BudgetGate
             catch (OperationCanceledException)
             {
                 // The caller gave up while queued: its place goes to the next request.
-                await OnStoreAsync(place.Store, (store, ct) => store.ReleaseAsync(BudgetId, Policy, place.Lease, ct)).ConfigureAwait(false);
+                await ReleaseAsync(place).ConfigureAwait(false);
                 throw;
             }
 
             waited += place.Lease.Wait;
-            place = await AcquireAsync(maxWait(), place, cancellationToken).ConfigureAwait(false);
+            place = await AcquireAsync(TimeLeft(call), place, cancellationToken).ConfigureAwait(false);
         }
 
         if (waited > TimeSpan.Zero)
@@ -76,32 +78,53 @@ internal sealed class BudgetGate
             CrmDiagnostics.RateLimitRefusals.Add(1);
         }
 
-        return OnStoreAsync(place.Store, (store, ct) => store.ReportAsync(BudgetId, Policy, place.Lease, refused, retryAfter, ct));
+        // This process's budget answers at once and cannot fail: no timeout, no fallback.
+        return ReferenceEquals(place.Store, _local)
+            ? _local.ReportAsync(BudgetId, Policy, place.Lease, refused, retryAfter, CancellationToken.None)
+            : ReportSharedAsync(place, refused, retryAfter);
     }
+
+    // Separate methods, so the closures for the shared store are not allocated on the common path.
+    private ValueTask ReportSharedAsync(Place place, bool refused, TimeSpan? retryAfter) =>
+        OnSharedStoreAsync(place.Store, (store, ct) => store.ReportAsync(BudgetId, Policy, place.Lease, refused, retryAfter, ct));
+
+    private ValueTask ReleaseAsync(Place place) =>
+        ReferenceEquals(place.Store, _local)
+            ? _local.ReleaseAsync(BudgetId, Policy, place.Lease, CancellationToken.None)
+            : OnSharedStoreAsync(place.Store, (store, ct) => store.ReleaseAsync(BudgetId, Policy, place.Lease, ct));
+
+    private TimeSpan TimeLeft(CrmCall? call) =>
+        call is null ? TimeSpan.MaxValue : call.TimeLeft(_timeProvider) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
     private async ValueTask<Place> AcquireAsync(TimeSpan maxWait, Place? previous, CancellationToken cancellationToken)
     {
         var store = previous?.Store ?? Current;
-        CrmRateLimitLease lease;
+
+        // This process's budget, the common case, answers at once and cannot fail: no timeout, no fallback.
+        var (lease, grantedBy) = ReferenceEquals(store, _local)
+            ? (await _local.AcquireAsync(BudgetId, Policy, maxWait, previous?.Lease, cancellationToken).ConfigureAwait(false), store)
+            : await AcquireSharedAsync(store, maxWait, previous?.Lease, cancellationToken).ConfigureAwait(false);
+        return lease.Granted ? new Place(lease, grantedBy) : throw new BudgetExceededException(lease.Wait, queueFull: lease.Wait <= maxWait);
+    }
+
+    private async ValueTask<(CrmRateLimitLease Lease, CrmRateLimitStore Store)> AcquireSharedAsync(CrmRateLimitStore store, TimeSpan maxWait, CrmRateLimitLease? previous, CancellationToken cancellationToken)
+    {
         try
         {
-            lease = await WithTimeout(store, ct => store.AcquireAsync(BudgetId, Policy, maxWait, previous?.Lease, ct), cancellationToken).ConfigureAwait(false);
+            return (await WithTimeoutAsync(ct => store.AcquireAsync(BudgetId, Policy, maxWait, previous, ct), cancellationToken).ConfigureAwait(false), store);
         }
         catch (Exception ex) when (IsStoreFailure(store, ex, cancellationToken))
         {
             // The shared store is down or slow: this process's budget takes over.
-            store = _local;
-            lease = await _local.AcquireAsync(BudgetId, Policy, maxWait, null, cancellationToken).ConfigureAwait(false);
+            return (await _local.AcquireAsync(BudgetId, Policy, maxWait, null, cancellationToken).ConfigureAwait(false), _local);
         }
-
-        return lease.Granted ? new Place(lease, store) : throw new BudgetExceededException(lease.Wait, queueFull: lease.Wait <= maxWait);
     }
 
-    private async ValueTask OnStoreAsync(CrmRateLimitStore store, Func<CrmRateLimitStore, CancellationToken, ValueTask> operation)
+    private async ValueTask OnSharedStoreAsync(CrmRateLimitStore store, Func<CrmRateLimitStore, CancellationToken, ValueTask> operation)
     {
         try
         {
-            await WithTimeout(store, async ct =>
+            await WithTimeoutAsync(async ct =>
             {
                 await operation(store, ct).ConfigureAwait(false);
                 return true;
@@ -116,13 +139,8 @@ internal sealed class BudgetGate
     private CrmRateLimitStore Current =>
         _shared is not null && _timeProvider.GetTimestamp() >= Volatile.Read(ref _sharedDownUntil) ? _shared : _local;
 
-    private async Task<T> WithTimeout<T>(CrmRateLimitStore store, Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
+    private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
     {
-        if (ReferenceEquals(store, _local))
-        {
-            return await operation(cancellationToken).ConfigureAwait(false);
-        }
-
         // On the client's clock, like the pause after a failure, so a test's fake time decides when a slow store is given up.
         using var timeout = new CancellationTokenSource(StoreTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -131,7 +149,7 @@ internal sealed class BudgetGate
 
     private bool IsStoreFailure(CrmRateLimitStore store, Exception exception, CancellationToken cancellationToken)
     {
-        if (ReferenceEquals(store, _local) || cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested)
         {
             return false;
         }

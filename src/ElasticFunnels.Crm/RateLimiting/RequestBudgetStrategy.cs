@@ -27,9 +27,7 @@ internal sealed class RequestBudgetStrategy(CrmClientRuntime runtime) : Resilien
 
         var timeProvider = runtime.TimeProvider;
         var cancellationToken = context.CancellationToken;
-        TimeSpan TimeLeft() => call?.TimeLeft(timeProvider) is { } left && left > TimeSpan.Zero ? left : call is null ? TimeSpan.MaxValue : TimeSpan.Zero;
-
-        var place = await gate.WaitForPlaceAsync(TimeLeft, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+        var place = await gate.WaitForPlaceAsync(call, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
         while (true)
         {
             var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
@@ -47,7 +45,7 @@ internal sealed class RequestBudgetStrategy(CrmClientRuntime runtime) : Resilien
             try
             {
                 // Refused, so nothing was processed: queue again behind the pause, as long as the call can wait.
-                place = await gate.WaitForPlaceAsync(TimeLeft, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                place = await gate.WaitForPlaceAsync(call, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
             }
             catch (BudgetExceededException exceeded)
             {
