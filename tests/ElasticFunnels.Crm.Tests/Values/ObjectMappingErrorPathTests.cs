@@ -89,6 +89,15 @@ public sealed class ObjectMappingErrorPathTests
     }
 
     [Fact]
+    public void MappedMetadata_CachedAndShared_HasFrozenOptions()
+    {
+        var mapped = CrmObjectMapping.For(Lead, "typeInfo");
+
+        Assert.True(mapped.Options.IsReadOnly);
+        Assert.Throws<InvalidOperationException>(() => mapped.Options.Converters.Add(new JsonStringEnumConverter()));
+    }
+
+    [Fact]
     public void FromObject_NullInstance_ThrowsArgumentNullNamingValue()
     {
         var ex = Assert.Throws<ArgumentNullException>(() => FieldValues.FromObject<MappedLead>(null!, Lead));
@@ -176,6 +185,15 @@ public sealed class ObjectMappingErrorPathTests
 
         Assert.Equal(key, ex.Key);
         Assert.Equal(cause, Assert.IsType<JsonException>(ex.InnerException).Message);
+    }
+
+    [Fact]
+    public void NullForANonNullableBoolean_CauseSaysNullWasFound()
+    {
+        var ex = Assert.Throws<CrmValueException>(() => View("""{"vip": null}""").ToObject(Lead));
+
+        Assert.Equal("null", ex.ActualSnippet);
+        Assert.Equal("Expected a boolean but found null.", Assert.IsType<JsonException>(ex.InnerException).Message);
     }
 
     [Fact]
