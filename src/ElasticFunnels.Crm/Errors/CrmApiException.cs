@@ -109,17 +109,18 @@ public class CrmApiException : CrmException
         _ => Enum.IsDefined(status) ? SplitWords(status.ToString()) : "Unknown",
     };
 
+    // "NotFound" -> "Not Found"; a run of capitals is one word ("OK", "IMUsed" -> "IM Used").
     private static string SplitWords(string name)
     {
         var text = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
+        for (var i = 0; i < name.Length; i++)
         {
-            if (char.IsUpper(c) && text.Length > 0)
+            if (i > 0 && char.IsUpper(name[i]) && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
             {
                 text.Append(' ');
             }
 
-            text.Append(c);
+            text.Append(name[i]);
         }
 
         return text.ToString();

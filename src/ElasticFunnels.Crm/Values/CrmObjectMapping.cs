@@ -112,7 +112,10 @@ internal static class CrmObjectMapping
     private static string FieldKey(JsonPropertyInfo property)
     {
         var provider = property.AttributeProvider;
-        if (provider?.GetCustomAttributes(typeof(CrmFieldAttribute), inherit: true) is [CrmFieldAttribute field, ..])
+
+        // Attribute.GetCustomAttribute, not provider.GetCustomAttributes: PropertyInfo ignores inherit there, and an
+        // override must keep the key of the [CrmField] on the property it overrides (the attribute is Inherited).
+        if (provider is MemberInfo member && Attribute.GetCustomAttribute(member, typeof(CrmFieldAttribute), inherit: true) is CrmFieldAttribute field)
         {
             return field.Key;
         }
