@@ -69,12 +69,4 @@ public sealed class DescriptionTextTests
         Assert.True(new CrmRetryOptions().UseJitter);
         Assert.True(new ElasticFunnelsCrmOptions().Retry.UseJitter);
     }
-
-    [Fact]
-    public void CrmClientRuntime_Create_NullOptions_ArgumentNullExceptionNamingThem()
-    {
-        var ex = Assert.Throws<ArgumentNullException>(() => CrmClientRuntime.Create(null!));
-
-        Assert.Equal("options", ex.ParamName);
-    }
 }
