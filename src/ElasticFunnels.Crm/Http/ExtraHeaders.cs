@@ -65,6 +65,7 @@ internal static class ExtraHeaders
         c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
         || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 
-    private static string Printable(string? name) =>
-        name is null ? "(null)" : new string([.. name.Select(c => char.IsControl(c) ? '?' : c)]);
+    // The names come from CrmRequestOptions.Headers, a Dictionary: never null.
+    private static string Printable(string name) =>
+        new string([.. name.Select(c => char.IsControl(c) ? '?' : c)]);
 }
