@@ -7,39 +7,39 @@ namespace ElasticFunnels.Crm.Http;
 /// </summary>
 internal static class PrimaryHandlerRules
 {
-    /// <summary>Describes why <paramref name="handler"/> (or the handler at the end of its chain) is unsafe, or null when it is safe.</summary>
-    public static string? Problem(HttpMessageHandler handler)
+    /// <summary>Turns redirects and cookies off on a handler that has not sent anything yet.</summary>
+    /// <exception cref="InvalidOperationException">The handler has sent requests already, so it cannot be changed; the message says which setting is unsafe.</exception>
+    public static void Enforce(HttpMessageHandler handler)
     {
-        var (redirects, cookies) = Settings(Terminal(handler));
-        if (!redirects && !cookies)
+        switch (Terminal(handler))
         {
-            return null;
+            case SocketsHttpHandler sockets when sockets.AllowAutoRedirect || sockets.UseCookies:
+                Change(sockets.AllowAutoRedirect, sockets.UseCookies, () =>
+                {
+                    sockets.AllowAutoRedirect = false;
+                    sockets.UseCookies = false;
+                });
+                break;
+            case HttpClientHandler client when client.AllowAutoRedirect || client.UseCookies:
+                Change(client.AllowAutoRedirect, client.UseCookies, () =>
+                {
+                    client.AllowAutoRedirect = false;
+                    client.UseCookies = false;
+                });
+                break;
         }
-
-        var what = redirects && cookies ? "follows redirects and keeps cookies" : redirects ? "follows redirects" : "keeps cookies";
-        return $"The handler {what} (AllowAutoRedirect or UseCookies is true). A redirect would carry the EF-Access-Key header to wherever it points, so the SDK requires AllowAutoRedirect = false and UseCookies = false on a SocketsHttpHandler or HttpClientHandler.";
     }
 
-    /// <summary>Turns redirects and cookies off on a handler that has not sent anything yet.</summary>
-    public static void Enforce(HttpMessageHandler handler)
+    private static void Change(bool redirects, bool cookies, Action turnOff)
     {
         try
         {
-            switch (Terminal(handler))
-            {
-                case SocketsHttpHandler sockets when sockets.AllowAutoRedirect || sockets.UseCookies:
-                    sockets.AllowAutoRedirect = false;
-                    sockets.UseCookies = false;
-                    break;
-                case HttpClientHandler client when client.AllowAutoRedirect || client.UseCookies:
-                    client.AllowAutoRedirect = false;
-                    client.UseCookies = false;
-                    break;
-            }
+            turnOff();
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidOperationException($"{Problem(handler)} The primary handler given to the ElasticFunnels CRM client has already sent requests, so the SDK cannot change it; create a new handler with those settings.", ex);
+            var what = redirects && cookies ? "follows redirects and keeps cookies" : redirects ? "follows redirects" : "keeps cookies";
+            throw new InvalidOperationException($"The handler {what} (AllowAutoRedirect or UseCookies is true). A redirect would carry the EF-Access-Key header to wherever it points, so the SDK requires AllowAutoRedirect = false and UseCookies = false on a SocketsHttpHandler or HttpClientHandler. The primary handler given to the ElasticFunnels CRM client has already sent requests, so the SDK cannot change it; create a new handler with those settings.", ex);
         }
     }
 
@@ -52,11 +52,4 @@ internal static class PrimaryHandlerRules
 
         return handler;
     }
-
-    private static (bool Redirects, bool Cookies) Settings(HttpMessageHandler handler) => handler switch
-    {
-        SocketsHttpHandler sockets => (sockets.AllowAutoRedirect, sockets.UseCookies),
-        HttpClientHandler client => (client.AllowAutoRedirect, client.UseCookies),
-        _ => (false, false),
-    };
 }

@@ -24,7 +24,11 @@ public sealed class CrmStub : IDisposable
             Retry = { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), UseJitter = false },
         };
         configure?.Invoke(Options);
-        Client = new ElasticFunnelsCrmClient(Options);
+
+        // What new ElasticFunnelsCrmClient(Options) builds, on a clock of its own: the process keeps one request
+        // budget per clock, origin and key, and WireMock reuses ports, so on the shared system clock a stub could
+        // inherit the pause a 429 left in an earlier test's budget for the same port and key.
+        Client = new ElasticFunnelsCrmClient(CrmClientRuntime.Create(Options, new SystemClockOfItsOwn()), CrmHttpPipeline.CreatePrimaryHandler(), disposeHandler: true);
     }
 
     public WireMockServer Server { get; }
@@ -135,4 +139,7 @@ public sealed class CrmStub : IDisposable
         Server.Stop();
         Server.Dispose();
     }
+
+    /// <summary>The system's time, as a TimeProvider instance of its own.</summary>
+    private sealed class SystemClockOfItsOwn : TimeProvider;
 }
