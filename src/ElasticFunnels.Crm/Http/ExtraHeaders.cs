@@ -7,14 +7,6 @@ namespace ElasticFunnels.Crm.Http;
 /// </summary>
 internal static class ExtraHeaders
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ApiRequestHandler.AccessKeyHeader, "Accept", "Host", "Authorization", "Proxy-Authorization", "Cookie",
-        "Content-Length", "Content-Type", "Content-Encoding", "Content-Language", "Content-Location",
-        "Content-MD5", "Content-Range", "Content-Disposition", "Transfer-Encoding", "Connection",
-        "Keep-Alive", "TE", "Trailer", "Upgrade", "Expect", "Proxy-Connection",
-    };
-
     /// <summary>Copies the headers after checking them, so later changes to the caller's dictionary do not reach a call in flight.</summary>
     public static KeyValuePair<string, string>[] Snapshot(IDictionary<string, string> headers, string paramName)
     {
@@ -41,7 +33,7 @@ internal static class ExtraHeaders
             throw new ArgumentException($"{paramName}.Headers has the name '{Printable(name)}', which is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only).", paramName);
         }
 
-        if (Reserved.Contains(name) || name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+        if (IsReserved(name) || name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException($"{paramName}.Headers cannot set '{name}': the SDK sets that header itself (the access key, Accept, Host, content and connection headers cannot be replaced per call).", paramName);
         }
@@ -58,6 +50,28 @@ internal static class ExtraHeaders
                 throw new ArgumentException($"{paramName}.Headers['{name}'] contains U+{(int)c:X4}; header values must be printable ASCII (no line breaks or control characters).", paramName);
             }
         }
+    }
+
+    // A list read per header rather than a static set: extra headers are rare, and a static initialiser is out
+    // of reach of mutation testing (each name here is pinned by a test).
+    private static bool IsReserved(string name)
+    {
+        ReadOnlySpan<string> reserved =
+        [
+            ApiRequestHandler.AccessKeyHeader, "Accept", "Host", "Authorization", "Proxy-Authorization", "Cookie",
+            "Content-Length", "Content-Type", "Content-Encoding", "Content-Language", "Content-Location",
+            "Content-MD5", "Content-Range", "Content-Disposition", "Transfer-Encoding", "Connection",
+            "Keep-Alive", "TE", "Trailer", "Upgrade", "Expect", "Proxy-Connection",
+        ];
+        foreach (var header in reserved)
+        {
+            if (string.Equals(name, header, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // RFC 9110 §5.6.2: tchar.
