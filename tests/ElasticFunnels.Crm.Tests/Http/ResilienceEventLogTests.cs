@@ -66,6 +66,36 @@ public sealed class ResilienceEventLogTests
         Assert.Contains(logs.Records, r => r.Contains("OnTimeout", StringComparison.Ordinal) && r.Contains("/AttemptTimeout'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RetryAfterA503_LoggedUnderTheStrategyNameRetry()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var clock = new FakeTimeProvider();
+        var answers = 0;
+        var handler = new AnsweringHandler(_ => Interlocked.Increment(ref answers) == 1
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("""{"message":"Down."}""", Encoding.UTF8, "application/json") }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":1,"name":"Leads"}""", Encoding.UTF8, "application/json") });
+        using var client = Client(handler, loggerFactory, clock, o =>
+        {
+            o.CircuitBreaker.Enabled = false;
+            o.Retry.MaxRetryAttempts = 1;
+        });
+
+        var call = client.Entities.GetAsync(1, Ct);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!call.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10, patience.Token);
+        }
+
+        Assert.Equal(1, (await call).Id);
+        Assert.Equal(2, answers);
+        Assert.Contains(logs.Records, r => r.Contains("OnRetry", StringComparison.Ordinal) && r.Contains("/Retry'", StringComparison.Ordinal));
+    }
+
     private sealed class HoldUntilCancelled : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
