@@ -57,6 +57,19 @@ public sealed class ApiErrorMappingTests
     }
 
     [Fact]
+    public async Task GetAsync_BodyWithBothErrorAndCode_ErrorCodeIsTheErrorField()
+    {
+        // The vendor names the code "error" ({"error": "code", "message": ...}); a numeric "code" beside it is secondary.
+        using var stub = new CrmStub()
+            .Respond("GET", "/api/brands/42/crm/entities/1", 409, """{"success":false,"message":"Slug taken","error":"slug_taken","code":1062}""");
+
+        var conflict = await Assert.ThrowsAsync<CrmConflictException>(() => stub.Client.Entities.GetAsync(1, Ct));
+
+        Assert.Equal("slug_taken", conflict.ErrorCode);
+        Assert.Equal("Slug taken", conflict.ApiMessage);
+    }
+
+    [Fact]
     public async Task GetAsync_ErrorCodeShapes_ReadsErrorOrCode()
     {
         using var stub = new CrmStub()
