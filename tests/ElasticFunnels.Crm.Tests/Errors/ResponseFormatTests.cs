@@ -49,6 +49,20 @@ public sealed class ResponseFormatTests
         Assert.StartsWith("GET /api/brands/42/crm/entities answered 200 with ", ex.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n")]
+    [InlineData("null")]
+    public async Task ListAsync_EmptyOrNullBody_SaysWhichListWasExpected(string body)
+    {
+        using var stub = new CrmStub().Respond("GET", "/api/brands/42/crm/entities", 200, body);
+
+        var ex = await Assert.ThrowsAsync<CrmResponseFormatException>(() => stub.Client.Entities.ListAsync(Ct));
+
+        Assert.Equal("GET /api/brands/42/crm/entities answered 200 with an empty body or JSON null; the SDK expected a JSON array of CrmEntity.", ex.Message);
+        Assert.Null(ex.InnerException);
+    }
+
     [Fact]
     public async Task ListAsync_NullBody_ThrowsFormatException()
     {
