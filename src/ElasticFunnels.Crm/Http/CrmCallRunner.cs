@@ -137,9 +137,9 @@ internal sealed class CrmCallRunner(CrmClientRuntime runtime)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            // The caller cancelled; the transport may report it as a broken stream or a timeout.
-            return exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken ? null
-                : new OperationCanceledException($"{Describe(call)} was cancelled by the caller.", exception, cancellationToken);
+            // The caller cancelled; the transport may report it as a broken stream, a timeout or a bare
+            // "A task was canceled." (without a total timeout), so every case gets the same message.
+            return new OperationCanceledException($"{Describe(call)} was cancelled by the caller.", exception, cancellationToken);
         }
 
         var settings = call.Settings;
